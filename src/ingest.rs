@@ -1,0 +1,233 @@
+//! Ingest: paths → [`Document`]s.
+//!
+//! This is the only stage that reads input files. It expands folders, decodes bytes into
+//! normalised text and fingerprints the content, so that every later stage works on plain
+//! `&str` and never touches the file system.
+
+use sha2::{Digest, Sha256};
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use unicode_normalization::UnicodeNormalization;
+
+/// One input document, decoded and normalised.
+#[derive(Debug, Clone)]
+pub struct Document {
+    /// The path it was read from (as given or found while walking a folder).
+    pub path: PathBuf,
+    /// The file name, kept as `dcterms:identifier`.
+    pub file_name: String,
+    /// Hex SHA-256 of the raw bytes; its first 16 characters name the document.
+    pub sha256: String,
+    /// Media type, kept as `dcterms:format`.
+    pub media_type: &'static str,
+    /// Normalised text: NFC, `\n` line ends, no byte-order mark.
+    /// Character offsets in the graph (`gg:charStart`) count Unicode scalar values in this text.
+    pub text: String,
+    /// Problems that did not stop the document from being read (e.g. invalid UTF-8 replaced).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// Builds a document from text in memory, as if read from a file called `file_name`.
+    ///
+    /// ```
+    /// let doc = govgraph::Document::from_text("note.txt", "Jorge noted the GDC.\r\n");
+    /// assert_eq!(doc.text, "Jorge noted the GDC.\n");
+    /// assert_eq!(doc.id().len(), 16);
+    /// ```
+    #[must_use]
+    pub fn from_text(file_name: &str, text: &str) -> Document {
+        Document {
+            path: PathBuf::from(file_name),
+            file_name: file_name.to_owned(),
+            sha256: hex_sha256(text.as_bytes()),
+            media_type: media_type_of(Path::new(file_name)).unwrap_or("text/plain"),
+            text: normalise(text),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// The short content hash that names the document (`ggid:doc/<id>`).
+    pub fn id(&self) -> &str {
+        &self.sha256[..16]
+    }
+}
+
+/// Why a path could not become a [`Document`]. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum IngestError {
+    #[error("{path}: cannot read: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: looks like a binary file (it contains NUL bytes), not text")]
+    Binary { path: PathBuf },
+    #[error("{path}: unsupported format (.{extension}); govgraph reads .txt and .md")]
+    Unsupported { path: PathBuf, extension: String },
+    #[error("{path}: no such file or folder")]
+    Missing { path: PathBuf },
+}
+
+impl IngestError {
+    /// The file the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            IngestError::Io { path, .. }
+            | IngestError::Empty { path }
+            | IngestError::Binary { path }
+            | IngestError::Unsupported { path, .. }
+            | IngestError::Missing { path } => path,
+        }
+    }
+}
+
+/// Expands `inputs` (files and folders, folders walked recursively) into the sorted list of
+/// files govgraph reads. Hidden files and files of unknown type inside folders are passed over;
+/// a file named explicitly is always returned, so that reading it can report why it fails.
+pub fn collect(inputs: &[PathBuf]) -> (Vec<PathBuf>, Vec<IngestError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for input in inputs {
+        if input.is_dir() {
+            walk(input, &mut files, &mut errors);
+        } else if input.exists() {
+            files.push(input.clone());
+        } else {
+            errors.push(IngestError::Missing { path: input.clone() });
+        }
+    }
+    files.sort();
+    files.dedup();
+    (files, errors)
+}
+
+fn walk(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<IngestError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => return errors.push(IngestError::Io { path: dir.to_owned(), source }),
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
+        if hidden {
+            continue;
+        }
+        if path.is_dir() {
+            walk(&path, files, errors);
+        } else if media_type_of(&path).is_some() {
+            files.push(path);
+        }
+    }
+}
+
+/// Reads and decodes one file.
+pub fn read(path: &Path) -> Result<Document, IngestError> {
+    let media_type = media_type_of(path).ok_or_else(|| IngestError::Unsupported {
+        path: path.to_owned(),
+        extension: path.extension().and_then(|e| e.to_str()).unwrap_or("").to_owned(),
+    })?;
+    let bytes = std::fs::read(path).map_err(|source| IngestError::Io { path: path.to_owned(), source })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(IngestError::Empty { path: path.to_owned() });
+    }
+    if bytes.contains(&0) {
+        return Err(IngestError::Binary { path: path.to_owned() });
+    }
+    let mut warnings = Vec::new();
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(text) => normalise(text),
+        Err(err) => {
+            warnings.push(format!(
+                "{}: not valid UTF-8 (first bad byte at offset {}); undecodable bytes were replaced with U+FFFD",
+                path.display(),
+                err.valid_up_to()
+            ));
+            normalise(&String::from_utf8_lossy(&bytes))
+        }
+    };
+    Ok(Document {
+        path: path.to_owned(),
+        file_name: path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
+        sha256: hex_sha256(&bytes),
+        media_type,
+        text,
+        warnings,
+    })
+}
+
+/// The media type govgraph assigns to a path, or `None` when it does not read that kind of file.
+fn media_type_of(path: &Path) -> Option<&'static str> {
+    let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some("text/plain"),
+        "md" | "markdown" => Some("text/markdown"),
+        _ => None,
+    }
+}
+
+/// NFC, `\n` line ends, no BOM: the text every offset in the graph refers to.
+fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    text.nfc().collect()
+}
+
+fn hex_sha256(bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut out = String::with_capacity(64);
+    for byte in digest {
+        let _ = write!(out, "{byte:02x}");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_line_ends_bom_and_composition() {
+        let doc = Document::from_text("a.md", "\u{feff}Kleinwa\u{308}chter\r\nnoted\rit");
+        assert_eq!(doc.text, "Kleinwächter\nnoted\nit");
+        assert_eq!(doc.media_type, "text/markdown");
+    }
+
+    #[test]
+    fn rejects_empty_binary_and_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let empty = dir.path().join("empty.txt");
+        std::fs::write(&empty, "  \n").unwrap();
+        assert!(matches!(read(&empty), Err(IngestError::Empty { .. })));
+        let binary = dir.path().join("blob.txt");
+        std::fs::write(&binary, [b'a', 0, 1, 2]).unwrap();
+        let err = read(&binary).unwrap_err();
+        assert!(err.to_string().contains("blob.txt"), "{err}");
+        let pdf = dir.path().join("x.pdf");
+        std::fs::write(&pdf, "%PDF").unwrap();
+        assert!(matches!(read(&pdf), Err(IngestError::Unsupported { .. })));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("latin1.txt");
+        std::fs::write(&path, b"Kleinw\xe4chter noted").unwrap();
+        let doc = read(&path).unwrap();
+        assert_eq!(doc.text, "Kleinw\u{fffd}chter noted");
+        assert!(doc.warnings[0].contains("latin1.txt"));
+    }
+
+    #[test]
+    fn folders_are_walked_sorted_skipping_hidden_and_unknown_files() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        for name in ["b.txt", "a.md", ".hidden.txt", "notes.csv", "sub/c.txt"] {
+            std::fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let (files, errors) = collect(&[dir.path().to_owned(), dir.path().join("missing.txt")]);
+        let names: Vec<_> = files.iter().map(|p| p.strip_prefix(dir.path()).unwrap().to_owned()).collect();
+        assert_eq!(names, [PathBuf::from("a.md"), "b.txt".into(), "sub/c.txt".into()]);
+        assert!(matches!(errors[..], [IngestError::Missing { .. }]));
+    }
+}

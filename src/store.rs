@@ -1,0 +1,199 @@
+//! Store: named graphs of quads ↔ the on-disk Oxigraph store.
+//!
+//! This is the only module that writes to disk after ingest. It knows nothing about
+//! extraction: it receives finished graphs and keeps each one in sync, replacing a graph
+//! whole (in one transaction) when its content changed and leaving it untouched otherwise.
+
+use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
+use oxigraph::sparql::{QueryResults, SparqlEvaluator};
+use oxigraph::store::Store;
+use std::collections::HashSet;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use crate::vocab;
+
+/// What went wrong with the store. Every variant names the store's folder.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StoreError {
+    #[error("store {path}: cannot open: {source} (is another govgraph process using it?)")]
+    Open { path: PathBuf, source: oxigraph::store::StorageError },
+    #[error("store {path}: no store here; run `govgraph build` first")]
+    Missing { path: PathBuf },
+    #[error("store {path}: {source}")]
+    Storage { path: PathBuf, source: oxigraph::store::StorageError },
+    #[error("store {path}: query failed: {source}")]
+    Query { path: PathBuf, source: oxigraph::sparql::QueryEvaluationError },
+    #[error("store {path}: cannot write the dump: {source}")]
+    Dump { path: PathBuf, source: std::io::Error },
+}
+
+/// Headline numbers of a store, for the closing summary of a build.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct StoreCounts {
+    pub quads: usize,
+    pub documents: usize,
+    pub meetings: usize,
+    pub people: usize,
+    pub organisations: usize,
+    pub processes: usize,
+}
+
+/// The on-disk store of govgraph: an Oxigraph [`Store`] plus the path it lives at.
+pub struct GraphStore {
+    store: Store,
+    path: PathBuf,
+}
+
+impl GraphStore {
+    /// Opens (creating when absent) the store at `path` for reading and writing.
+    pub fn open(path: &Path) -> Result<GraphStore, StoreError> {
+        let store = Store::open(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        Ok(GraphStore { store, path: path.to_owned() })
+    }
+
+    /// Opens an existing store at `path` for reading only; several readers may share it.
+    pub fn open_read_only(path: &Path) -> Result<GraphStore, StoreError> {
+        if !path.join("CURRENT").exists() {
+            return Err(StoreError::Missing { path: path.to_owned() });
+        }
+        let store =
+            Store::open_read_only(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        Ok(GraphStore { store, path: path.to_owned() })
+    }
+
+    /// A store held in memory only, for examples and tests.
+    pub fn in_memory() -> Result<GraphStore, StoreError> {
+        let path = PathBuf::from("(memory)");
+        let store = Store::new().map_err(|source| StoreError::Storage { path: path.clone(), source })?;
+        Ok(GraphStore { store, path })
+    }
+
+    /// The folder the store lives in.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying Oxigraph store, for callers that need its full API.
+    pub fn oxigraph(&self) -> &Store {
+        &self.store
+    }
+
+    /// Makes the named graph `graph` hold exactly `quads` (whose graph names are ignored).
+    ///
+    /// Returns `false` without writing when the graph already holds exactly these triples,
+    /// so that rebuilding unchanged input touches nothing. Otherwise the old graph is removed and
+    /// the new one inserted in a single transaction: a reader or a crash never sees half a graph.
+    pub fn sync_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<bool, StoreError> {
+        let wanted: HashSet<Quad> = quads
+            .iter()
+            .map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), graph.into_owned()))
+            .collect();
+        let mut existing = HashSet::with_capacity(wanted.len());
+        for quad in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))) {
+            existing.insert(quad.map_err(|e| self.storage(e))?);
+        }
+        if existing == wanted {
+            return Ok(false);
+        }
+        let mut transaction = self.store.start_transaction().map_err(|e| self.storage(e))?;
+        transaction.remove_named_graph(graph).map_err(|e| self.storage(e))?;
+        transaction.extend(wanted.iter());
+        transaction.commit().map_err(|e| self.storage(e))?;
+        Ok(true)
+    }
+
+    /// Removes a named graph and everything in it.
+    pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
+        self.store.remove_named_graph(graph).map_err(|e| self.storage(e))?;
+        Ok(())
+    }
+
+    /// The names of the graphs that hold a document (graph name = document IRI).
+    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
+        let mut out = Vec::new();
+        for name in self.store.named_graphs() {
+            if let NamedOrBlankNode::NamedNode(node) = name.map_err(|e| self.storage(e))? {
+                let is_doc = self
+                    .store
+                    .quads_for_pattern(
+                        Some(node.as_ref().into()),
+                        Some(vocab::rdf::TYPE),
+                        Some(vocab::gg::DOCUMENT.into()),
+                        Some(node.as_ref().into()),
+                    )
+                    .next()
+                    .is_some();
+                if is_doc {
+                    out.push(node);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Runs a SPARQL query whose default graph is the union of all graphs.
+    pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, crate::query::QueryError> {
+        let mut prepared = SparqlEvaluator::new()
+            .parse_query(sparql)
+            .map_err(|source| crate::query::QueryError::Syntax { source })?;
+        prepared.dataset_mut().set_default_graph_as_union();
+        prepared
+            .on_store(&self.store)
+            .execute()
+            .map_err(|source| crate::query::QueryError::Evaluation { source })
+    }
+
+    /// Headline numbers: quads, documents, meetings and entities by kind.
+    pub fn counts(&self) -> Result<StoreCounts, StoreError> {
+        let quads = self.store.len().map_err(|e| self.storage(e))?;
+        let count = |class: NamedNodeRef<'_>| -> Result<usize, StoreError> {
+            let mut seen = HashSet::new();
+            for quad in self.store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(class.into()), None) {
+                seen.insert(quad.map_err(|e| self.storage(e))?.subject);
+            }
+            Ok(seen.len())
+        };
+        Ok(StoreCounts {
+            quads,
+            documents: count(vocab::gg::DOCUMENT)?,
+            meetings: count(vocab::gg::MEETING)?,
+            people: count(vocab::foaf::PERSON)?,
+            organisations: count(vocab::org::ORGANIZATION)?,
+            processes: count(vocab::gg::PROCESS)?,
+        })
+    }
+
+    /// Writes every quad of the store to `writer` in `format`. Formats that hold a single
+    /// graph (Turtle, N-Triples, JSON-LD, RDF/XML) receive the union of all graphs.
+    pub fn dump(&self, format: RdfFormat, writer: impl Write) -> Result<(), StoreError> {
+        let mut serializer = RdfSerializer::from_format(format);
+        for (prefix, iri) in vocab::PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *iri).expect("the vocabulary's prefixes are valid IRIs");
+        }
+        let mut serializer = serializer.for_writer(writer);
+        let dump_err = |source| StoreError::Dump { path: self.path.clone(), source };
+        if format.supports_datasets() {
+            for quad in self.store.iter() {
+                serializer.serialize_quad(&quad.map_err(|e| self.storage(e))?).map_err(dump_err)?;
+            }
+        } else {
+            let mut seen = HashSet::new();
+            for quad in self.store.iter() {
+                let quad = quad.map_err(|e| self.storage(e))?;
+                let triple = oxigraph::model::Triple::from(quad);
+                if seen.insert(triple.clone()) {
+                    serializer.serialize_triple(&triple).map_err(dump_err)?;
+                }
+            }
+        }
+        serializer.finish().map_err(dump_err)?;
+        Ok(())
+    }
+
+    fn storage(&self, source: oxigraph::store::StorageError) -> StoreError {
+        StoreError::Storage { path: self.path.clone(), source }
+    }
+}

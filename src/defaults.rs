@@ -19,3 +19,12 @@ pub const QUERIES: &[(&str, &str)] = &[
     ("who-speaks-about", include_str!("../queries/who-speaks-about.rq")),
     ("actions", include_str!("../queries/actions.rq")),
 ];
+
+/// The five summaries of `data/corpus`, the default input of `govgraph build`.
+pub const CORPUS: &[(&str, &str)] = &[
+    ("000_e82e37b7617ebdf0.txt", include_str!("../data/corpus/000_e82e37b7617ebdf0.txt")),
+    ("001_ceaaf67663b75e7d.txt", include_str!("../data/corpus/001_ceaaf67663b75e7d.txt")),
+    ("002_b1b9358156c5305c.txt", include_str!("../data/corpus/002_b1b9358156c5305c.txt")),
+    ("003_d2900facdc37693b.txt", include_str!("../data/corpus/003_d2900facdc37693b.txt")),
+    ("004_32427b79369b41ed.txt", include_str!("../data/corpus/004_32427b79369b41ed.txt")),
+];

@@ -5,15 +5,24 @@
 //!
 //! ingest → segment → extract → resolve → rdf → store → query / export
 //!
-//! The data model every stage agrees on is `docs/ONTOLOGY.md`.
+//! [`build::run`] runs the whole pipeline; [`extract::document`] runs extraction on one text in
+//! memory. The data model every stage agrees on is `docs/ONTOLOGY.md`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod build;
 pub mod defaults;
 pub mod export;
+pub mod extract;
 pub mod ingest;
+pub mod inspect;
+pub mod lexicon;
 pub mod query;
+pub mod rdf;
+pub mod resolve;
+pub mod segment;
 pub mod store;
 pub mod vocab;
 
+pub use build::{BuildOptions, BuildReport};
 pub use ingest::{Document, IngestError};
 pub use store::{GraphStore, StoreError};

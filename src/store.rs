@@ -134,6 +134,21 @@ impl GraphStore {
         Ok(out)
     }
 
+    /// The `dcterms:identifier` (file name) a document graph records for its document.
+    pub fn document_identifier(&self, graph: NamedNodeRef<'_>) -> Result<Option<String>, StoreError> {
+        for quad in self.store.quads_for_pattern(
+            Some(graph.into()),
+            Some(vocab::dcterms::IDENTIFIER),
+            None,
+            Some(graph.into()),
+        ) {
+            if let oxigraph::model::Term::Literal(lit) = quad.map_err(|e| self.storage(e))?.object {
+                return Ok(Some(lit.value().to_owned()));
+            }
+        }
+        Ok(None)
+    }
+
     /// Runs a SPARQL query whose default graph is the union of all graphs.
     pub fn query(&self, sparql: &str) -> Result<QueryResults<'static>, crate::query::QueryError> {
         let mut prepared = SparqlEvaluator::new()

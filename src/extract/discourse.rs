@@ -1,0 +1,313 @@
+//! Discourse: agenda items with what was discussed under them, who said what about which
+//! process, and the actions agreed.
+//!
+//! A speaker's turn runs from the sentence that names them to the end of the paragraph (or
+//! to the next speaker); a section that opens with a speaker ("3. On behalf of the Secretariat,
+//! Anja Gengo shared…") is their turn to its end. Only explicit attribution makes a
+//! statement: an unattributed paragraph after someone's turn is nobody's.
+
+use regex::Regex;
+use std::collections::BTreeSet;
+use std::sync::LazyLock;
+
+use super::people::{is_speaker_rule, SPEECH_VERBS};
+use super::{mentions_in, ActionFacts, AgendaFacts, Extraction, StatementFacts};
+use crate::lexicon::EntityKind;
+use crate::segment::{self, Layout, Span};
+
+static ACTION_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do)[ \t]*[:\-–][ \t]*(\S.*)$").unwrap());
+static PASSIVE_TODO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:[A-Z][^.]*?)\b(?:to be (?:re)?[a-z]+ed)\b").unwrap());
+static PLAN_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe plan is to\b").unwrap());
+static WILL_BE_SHARED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bwill be (?:re)?(?:shared|sent|circulated|distributed|published|uploaded|posted|made available)\b").unwrap()
+});
+static NEXT_MEETING_WILL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bnext\b.{0,40}?\bmeeting\b.{0,40}?\bwill (?:discuss|review|consider|address|take up|decide)\b").unwrap()
+});
+static SCHEDULING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:the )?(?:next|following) (?:call|meeting)\b").unwrap());
+static TIME_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:today|tomorrow|next week|by (?:the )?(?:end|\d)|before (?:the )?\w+)\b").unwrap());
+static LINKED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:closely )?(?:linked|related|connected|tied) (?:to|with)\b").unwrap());
+
+/// A speaker's turn: who, and the stretch of text their words cover.
+struct Turn {
+    speaker: usize,
+    span: Span,
+}
+
+pub fn analyse(text: &str, layout: &Layout, ex: &mut Extraction) {
+    let turns = turns(text, layout, ex);
+    ex.speakers = {
+        let mut s: Vec<usize> = turns.iter().map(|t| t.speaker).collect();
+        s.sort_unstable();
+        s.dedup();
+        s
+    };
+    ex.agenda = agenda(text, layout, ex, &turns);
+    ex.statements = statements(text, ex, &turns);
+    ex.actions = actions(text, layout, ex);
+    ex.related = related(text, ex);
+}
+
+/// Sections matched to agenda items by title, then by number; without an agenda list each
+/// section is an item of its own.
+fn agenda(text: &str, layout: &Layout, ex: &Extraction, turns: &[Turn]) -> Vec<AgendaFacts> {
+    let mut items: Vec<AgendaFacts> = if layout.agenda.is_empty() {
+        layout
+            .sections
+            .iter()
+            .enumerate()
+            .map(|(i, s)| AgendaFacts {
+                position: i as u32 + 1,
+                title: s.title.clone(),
+                processes: Vec::new(),
+                speakers: Vec::new(),
+                sections: vec![s.span.clone()],
+            })
+            .collect()
+    } else {
+        let mut items: Vec<AgendaFacts> = layout
+            .agenda
+            .iter()
+            .enumerate()
+            .map(|(i, a)| AgendaFacts {
+                position: i as u32 + 1,
+                title: a.title.clone(),
+                processes: mentions_in(&ex.mentions, &a.span, EntityKind::Process),
+                speakers: Vec::new(),
+                sections: Vec::new(),
+            })
+            .collect();
+        let titles: Vec<BTreeSet<String>> = layout.agenda.iter().map(|a| content_words(&a.title)).collect();
+        for section in &layout.sections {
+            let words = content_words(&section.title);
+            let scored: Vec<f64> = titles.iter().map(|t| similarity(&words, t)).collect();
+            let best = scored.iter().cloned().enumerate().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+            let by_number = section.number.and_then(|n| layout.agenda.iter().position(|a| a.number == Some(n)));
+            let chosen = match best {
+                Some((i, score)) if score >= 0.34 => Some(i),
+                _ => by_number,
+            };
+            if let Some(i) = chosen {
+                items[i].sections.push(section.span.clone());
+            }
+        }
+        items
+    };
+    for item in &mut items {
+        for span in item.sections.clone() {
+            item.processes.extend(mentions_in(&ex.mentions, &span, EntityKind::Process));
+            for turn in turns.iter().filter(|t| span.start <= ex.mentions[t.speaker].span.start && ex.mentions[t.speaker].span.end <= span.end) {
+                item.speakers.push(turn.speaker);
+            }
+        }
+        dedup_by_target(&mut item.processes, ex);
+        dedup_by_target(&mut item.speakers, ex);
+    }
+    let _ = text;
+    items
+}
+
+fn dedup_by_target(idx: &mut Vec<usize>, ex: &Extraction) {
+    let mut seen = BTreeSet::new();
+    idx.retain(|&i| seen.insert(ex.mentions[i].target.clone()));
+}
+
+fn content_words(title: &str) -> BTreeSet<String> {
+    const STOP: &[&str] = &["the", "of", "and", "on", "for", "from", "to", "a", "an", "in", "update", "updates", "with", "by", "w", "etc"];
+    title
+        .split(|c: char| !c.is_alphanumeric() && c != '+')
+        .map(str::to_lowercase)
+        .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
+        .map(|w| if w.len() > 4 { w.trim_end_matches('s').to_owned() } else { w })
+        .collect()
+}
+
+fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let shared = a.intersection(b).count() as f64;
+    shared / (a.len().min(b.len()) as f64).max(1.0) * (shared / a.len().max(b.len()) as f64).sqrt()
+}
+
+/// Every speaker's turns, in text order.
+fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
+    let mut cues: Vec<usize> = ex
+        .mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Person && is_speaker_rule(m.rule))
+        .map(|(i, _)| i)
+        .collect();
+    cues.sort_by_key(|&i| ex.mentions[i].span.start);
+    let mut out: Vec<Turn> = Vec::new();
+    let paragraph_of = |at: usize| layout.paragraphs.iter().find(|p| p.start <= at && at < p.end).cloned();
+    for (k, &cue) in cues.iter().enumerate() {
+        let at = ex.mentions[cue].span.start;
+        let Some(paragraph) = paragraph_of(at) else { continue };
+        let sentence_start = segment::sentences(text, paragraph.clone())
+            .into_iter()
+            .find(|s| s.start <= at && at < s.end)
+            .map_or(paragraph.start, |s| s.start);
+        // A section that opens with a speaker is their report, to its end.
+        let opening = layout.sections.iter().find(|s| s.heading.start <= at && at < s.heading.end);
+        let mut end = match opening {
+            Some(section) => section.span.end,
+            None => paragraph.end,
+        };
+        if let Some(&next) = cues.get(k + 1) {
+            let next_at = ex.mentions[next].span.start;
+            if next_at < end {
+                let next_sentence = segment::sentences(text, paragraph_of(next_at).unwrap_or(next_at..next_at + 1))
+                    .into_iter()
+                    .find(|s| s.start <= next_at && next_at < s.end)
+                    .map_or(next_at, |s| s.start);
+                end = next_sentence.max(sentence_start + 1).min(end);
+                if next_sentence <= sentence_start {
+                    end = ex.mentions[next].span.start;
+                }
+            }
+        }
+        out.push(Turn { speaker: cue, span: sentence_start..end });
+    }
+    // "He noted …" opening a new paragraph continues the previous speaker's turn.
+    let mut extra = Vec::new();
+    for paragraph in &layout.paragraphs {
+        let p = &text[paragraph.clone()];
+        let mut words = p.split_whitespace();
+        let first = words.next().unwrap_or("");
+        let verb = words.find(|w| !["also", "further", "then", "has", "had"].contains(w)).unwrap_or("");
+        if matches!(first, "He" | "She") && SPEECH_VERBS.contains(&verb) && !out.iter().any(|t| t.span.start <= paragraph.start && paragraph.start < t.span.end) {
+            if let Some(prev) = out.iter().chain(extra.iter()).filter(|t: &&Turn| t.span.end <= paragraph.start).max_by_key(|t| t.span.end) {
+                extra.push(Turn { speaker: prev.speaker, span: paragraph.clone() });
+            }
+        }
+    }
+    out.extend(extra);
+    out.sort_by_key(|t| t.span.start);
+    out
+}
+
+fn statements(text: &str, ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for turn in turns {
+        for p in mentions_in(&ex.mentions, &turn.span, EntityKind::Process) {
+            let sentence = ex.sentence_of(&ex.mentions[p].span);
+            let speaker_key = ex.mentions[turn.speaker].target.clone();
+            if !seen.insert((speaker_key, ex.mentions[p].target.clone(), sentence.start)) {
+                continue;
+            }
+            let agenda_item = ex.agenda.iter().position(|a| a.sections.iter().any(|s| s.start <= sentence.start && sentence.start < s.end));
+            out.push(StatementFacts { speaker: turn.speaker, process: p, sentence, agenda_item });
+        }
+    }
+    let _ = text;
+    out
+}
+
+/// Actions: explicit "Action:" lines and action sections when the document has them,
+/// otherwise sentences that assign or schedule work.
+fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
+    let mut out = Vec::new();
+    for caps in ACTION_LINE.captures_iter(text) {
+        let body = caps.get(1).unwrap();
+        let span = body.range();
+        out.push(ActionFacts { owner: owner_at_start(text, ex, &span), text: body.as_str().trim().to_owned(), span, rule: "action-line" });
+    }
+    for section in layout.sections.iter().filter(|s| s.is_actions) {
+        for line in layout.lines.iter().filter(|l| section.span.start < l.span.start && l.span.end <= section.span.end && l.is_item()) {
+            let item = text[line.content.clone()].trim();
+            if SCHEDULING.is_match(item) || ACTION_LINE.is_match(item) {
+                continue;
+            }
+            let span = line.content.clone();
+            out.push(ActionFacts { owner: owner_in(text, ex, &span), text: item.to_owned(), span, rule: "action-section" });
+        }
+    }
+    if !out.is_empty() {
+        return out;
+    }
+    let participant_spans = &layout.participants;
+    for paragraph in &layout.paragraphs {
+        if participant_spans.iter().any(|p| p.start <= paragraph.start && paragraph.start < p.end) {
+            continue;
+        }
+        for sentence in segment::sentences(text, paragraph.clone()) {
+            let s = &text[sentence.clone()];
+            let rule = if PLAN_IS.is_match(s) {
+                Some("plan")
+            } else if WILL_BE_SHARED.is_match(s) && TIME_WORD.is_match(s) || WILL_BE_SHARED.is_match(s) && super::dates::find_dates(text, &sentence).len() == 1 {
+                Some("will-be-shared")
+            } else if NEXT_MEETING_WILL.is_match(s) {
+                Some("next-meeting-will")
+            } else if PASSIVE_TODO.is_match(s) && !s.contains(" is to be ") && !s.contains(" was to be ") && !s.contains(" are to be ") {
+                Some("to-be-done")
+            } else {
+                None
+            };
+            if let Some(rule) = rule {
+                out.push(ActionFacts { owner: None, text: s.to_owned(), span: sentence.clone(), rule });
+                continue;
+            }
+            // "so Bruna and Chris can present it tomorrow": one action per named owner.
+            if TIME_WORD.is_match(s) {
+                for p in mentions_in(&ex.mentions, &sentence, EntityKind::Person) {
+                    let after = &text[ex.mentions[p].span.end..sentence.end];
+                    let mut next = after.split_whitespace();
+                    let w1 = next.next().unwrap_or("");
+                    let w2 = next.next().unwrap_or("");
+                    let modal = |w: &str| matches!(w, "will" | "can" | "to" | "shall" | "should");
+                    let and_then_modal = w1 == "and" && {
+                        let rest: Vec<&str> = after.split_whitespace().collect();
+                        rest.iter().skip(2).take(2).any(|w| modal(w))
+                    };
+                    if modal(w1) || and_then_modal || (w1 == "and" && modal(w2)) {
+                        out.push(ActionFacts { owner: Some(p), text: s.to_owned(), span: sentence.clone(), rule: "owner-will" });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The person an action line opens with ("Chris will clean up …").
+fn owner_at_start(text: &str, ex: &Extraction, span: &Span) -> Option<usize> {
+    let persons = mentions_in(&ex.mentions, span, EntityKind::Person);
+    persons.into_iter().find(|&p| text[span.start..ex.mentions[p].span.start].trim().is_empty())
+}
+
+/// The person an action item names as doer: "Anriette will send …", "Anriette to share …".
+fn owner_in(text: &str, ex: &Extraction, span: &Span) -> Option<usize> {
+    mentions_in(&ex.mentions, span, EntityKind::Person).into_iter().find(|&p| {
+        let after = text[ex.mentions[p].span.end..span.end].trim_start();
+        after.starts_with("will ") || after.starts_with("to ") || after.starts_with("shall ")
+    })
+}
+
+/// "sees WSIS+20 as closely linked to the GDC": processes an explicit sentence links.
+fn related(text: &str, ex: &Extraction) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut seen = BTreeSet::new();
+    for cue in LINKED.find_iter(text) {
+        let sentence = ex.sentence_of(&(cue.start()..cue.end()));
+        let procs = mentions_in(&ex.mentions, &sentence, EntityKind::Process);
+        let before: Vec<usize> = procs.iter().copied().filter(|&p| ex.mentions[p].span.end <= cue.start()).collect();
+        let after: Vec<usize> = procs.iter().copied().filter(|&p| ex.mentions[p].span.start >= cue.end()).collect();
+        if let Some(&a) = before.last() {
+            for &b in &after {
+                if ex.mentions[a].target != ex.mentions[b].target && seen.insert((ex.mentions[a].target.clone(), ex.mentions[b].target.clone())) {
+                    out.push((a, b));
+                }
+            }
+        }
+    }
+    out
+}
+

@@ -1,0 +1,219 @@
+//! The meeting a document reports: body, number, date, UTC start time, moderator, next call.
+//!
+//! Header facts are read from the intro (title lines and the "The 83rd meeting of … was held
+//! on …" paragraph) only, so that "the Second meeting of the WSIS+20 Forum" in an agenda title
+//! cannot become this meeting's number. Where the header and the body disagree, the header wins.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::dates::{self, find_dates, find_times, DateTime};
+use super::{MeetingFacts, Mention, Target};
+use crate::lexicon::EntityKind;
+use crate::segment::{self, Layout, Span};
+
+static NUMBER_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b").unwrap());
+static NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b").unwrap()
+});
+static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b").unwrap()
+});
+static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|was held|took place|convened)\b").unwrap()
+});
+static MEETING_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
+static NEXT_MEETING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\bnext (?:\w+ )?(?:call|meeting)\b").unwrap());
+static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+$").unwrap()
+});
+
+/// The meeting facts, or `None` when the document reports no meeting (a mailing-list post).
+pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<MeetingFacts> {
+    let intro = intro_span(text, layout);
+    let intro_text = &text[intro.clone()];
+    let mut facts = MeetingFacts::default();
+
+    facts.number = number(intro_text);
+    let found = find_dates(text, &intro);
+    let full = found.iter().find(|d| d.year.is_some());
+    let year_hint = full.and_then(|d| d.year).or_else(|| standalone_year(intro_text));
+    let first = found.first();
+    let date = match (full, first) {
+        (Some(f), _) => f.complete(None, false),
+        (None, Some(p)) => year_hint.and_then(|y| dates::valid(y, p.month, p.day)),
+        _ => None,
+    };
+    facts.date = date;
+    if let Some(time) = find_times(text, &intro).first() {
+        facts.time_utc = Some((time.hour, time.minute));
+        if let Some(d) = facts.date {
+            facts.date = Some(dates::shift(d, time.day_shift));
+        }
+        facts.evidence.push(time.span.0..time.span.1);
+    }
+    if facts.number.is_none() && facts.date.is_none() {
+        return None;
+    }
+    if facts.number.is_none() && !MEETING_WORDS.is_match(intro_text) {
+        return None;
+    }
+    facts.body = body(text, &intro, mentions);
+    facts.moderator = moderator(text, mentions);
+    facts.next_meeting = next_meeting(text, facts.date);
+    Some(facts)
+}
+
+/// The header region; a document without structure uses its first 1,500 bytes.
+fn intro_span(text: &str, layout: &Layout) -> Span {
+    if layout.intro.len() >= 20 {
+        return layout.intro.clone();
+    }
+    let mut end = text.len().min(1500);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    0..end
+}
+
+/// "Online Meeting 68", "The 83rd virtual meeting", "The second meeting": the first in the text.
+fn number(intro: &str) -> Option<u32> {
+    let mut best: Option<(usize, u32)> = None;
+    let mut consider = |pos: usize, n: Option<u32>| {
+        if let Some(n) = n.filter(|&n| n > 0 && n < 2000) {
+            if best.is_none_or(|(p, _)| pos < p) {
+                best = Some((pos, n));
+            }
+        }
+    };
+    for caps in NUMBER_AFTER.captures_iter(intro) {
+        let g = caps.get(1).unwrap();
+        // "meeting 2024" is a year, and "call 4 August" a date.
+        let after = intro[g.end()..].trim_start();
+        let is_date = after.split_whitespace().next().is_some_and(|w| dates::find_dates(&format!("1 {w}"), &(0..w.len() + 2)).len() == 1);
+        if g.as_str().len() < 4 && !is_date {
+            consider(g.start(), g.as_str().parse().ok());
+        }
+    }
+    for caps in NUMBER_BEFORE.captures_iter(intro) {
+        let g = caps.get(1).unwrap();
+        if g.as_str().len() < 4 {
+            consider(g.start(), g.as_str().parse().ok());
+        }
+    }
+    for caps in ORDINAL_WORD.captures_iter(intro) {
+        let g = caps.get(1).unwrap();
+        consider(g.start(), ordinal(&g.as_str().to_lowercase()));
+    }
+    best.map(|(_, n)| n)
+}
+
+fn ordinal(word: &str) -> Option<u32> {
+    const WORDS: [&str; 20] = [
+        "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+        "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+        "twentieth",
+    ];
+    WORDS.iter().position(|w| *w == word).map(|i| i as u32 + 1)
+}
+
+fn standalone_year(intro: &str) -> Option<i32> {
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
+    YEAR.captures(intro).and_then(|c| c[1].parse().ok())
+}
+
+/// The body that met: the organisation in "meeting of (the) X", else the first organisation
+/// named in the header.
+fn body(text: &str, intro: &Span, mentions: &[Mention]) -> Option<usize> {
+    let orgs: Vec<usize> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityKind::Organisation && intro.start <= m.span.start && m.span.end <= intro.end)
+        .filter(|(_, m)| !matches!(&m.target, Target::Curated { iri } if iri.contains("/government-of-")))
+        .map(|(i, _)| i)
+        .collect();
+    for cue in MEETING_OF.find_iter(&text[intro.clone()]) {
+        let at = intro.start + cue.end();
+        if let Some(&i) = orgs.iter().find(|&&i| mentions[i].span.start == at) {
+            return Some(i);
+        }
+    }
+    orgs.first().copied()
+}
+
+/// "moderated by X", "X moderated the meeting", "chaired by X".
+fn moderator(text: &str, mentions: &[Mention]) -> Option<usize> {
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person {
+            continue;
+        }
+        let before = &text[..m.span.start];
+        if MODERATED_BY.is_match(before) {
+            return Some(i);
+        }
+        let after = text[m.span.end..].trim_start();
+        let after = after.strip_prefix('(').and_then(|a| a.find(')').map(|p| a[p + 1..].trim_start())).unwrap_or(after);
+        if after.starts_with("moderated the") || after.starts_with("chaired the") || after.starts_with("moderated this") {
+            return Some(i);
+        }
+    }
+    None
+}
+
+/// The announced next call: a day-and-month date in a sentence about the next call or meeting.
+fn next_meeting(text: &str, meeting_date: Option<dates::Date>) -> Option<DateTime> {
+    for cue in NEXT_MEETING.find_iter(text) {
+        let line_start = text[..cue.start()].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[cue.end()..].find('\n').map_or(text.len(), |p| cue.end() + p);
+        let sentence = segment::sentences(text, line_start..line_end)
+            .into_iter()
+            .find(|s| s.start <= cue.start() && cue.end() <= s.end)?;
+        let tail = cue.end()..sentence.end;
+        let Some(date) = find_dates(text, &tail).into_iter().next() else { continue };
+        let Some(mut day) = date.complete(meeting_date, true) else { continue };
+        let time = find_times(text, &tail).into_iter().next();
+        if let Some(t) = time {
+            day = dates::shift(day, t.day_shift);
+        }
+        return Some(DateTime { date: day, time_utc: time.map(|t| (t.hour, t.minute)) });
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn meeting(text: &str) -> Option<MeetingFacts> {
+        let layout = crate::segment::layout(text);
+        facts(text, &layout, &[])
+    }
+
+    #[test]
+    fn header_facts_in_several_styles() {
+        let m = meeting("WG X\nOnline Meeting 68 14 December 2023 at 14:00 UTC\n\nAgenda\n1. Update from Second meeting of Y").unwrap();
+        assert_eq!((m.number, m.date.map(|d| d.to_string()), m.time_utc), (Some(68), Some("2023-12-14".into()), Some((14, 0))));
+        let m = meeting("WG X\n12 September 2024 at 5 :00 UTC\n\nThe 83rd virtual meeting was held on 12 September 5:00 UTC.").unwrap();
+        assert_eq!((m.number, m.date.map(|d| d.to_string()), m.time_utc), (Some(83), Some("2024-09-12".into()), Some((5, 0))));
+        let m = meeting("IGF 2020\n\nThe second meeting of the Group was held on July 2nd 2020.\n").unwrap();
+        assert_eq!((m.number, m.date.map(|d| d.to_string()), m.time_utc), (Some(2), Some("2020-07-02".into()), None));
+        let m = meeting("Online Meeting 33\n3 March 2022 at 1 p.m. UTC\n\nThe meeting was held on 3 March 2022 at 2 p.m. UTC.").unwrap();
+        assert_eq!(m.time_utc, Some((13, 0)), "the header wins over the body");
+    }
+
+    #[test]
+    fn next_meeting_completes_the_year_forward() {
+        let m = meeting("Meeting 9\n14 December 2023 at 14:00 UTC\n\nAgenda\n1. AoB\n\nThe next call will be on 11 January at 13:00 UTC.").unwrap();
+        assert_eq!(m.next_meeting.unwrap().lexical(), "2024-01-11T13:00:00Z");
+        let m = meeting("Meeting 9\n21 July 2022\n\nAgenda\n1. AoB\n\nNext call will take place in the third week of July.").unwrap();
+        assert!(m.next_meeting.is_none());
+    }
+
+    #[test]
+    fn a_post_without_meeting_words_has_no_meeting() {
+        assert!(meeting("Dear all,\nplease find the GDC text attached, dated 12 September 2024.\nBest").is_none());
+    }
+}

@@ -1,0 +1,257 @@
+//! Extract: one document's text + the lexicon → what it says (an [`Extraction`]).
+//!
+//! Extraction is pure: no I/O, no Oxigraph types, no knowledge of other documents. Every fact
+//! carries the span of text it came from and the rule that found it, so `govgraph extract`
+//! can show the evidence and resolution can explain itself. It never fails: odd text yields
+//! fewer facts and warnings, not errors.
+//!
+//! The sub-modules follow the order facts are found in:
+//! [`names`] (organisations and processes), [`people`] (participants, speakers, names),
+//! [`meeting`] (date, time, number, body, moderator, next call) and [`discourse`] (agenda items,
+//! statements, action items).
+
+pub mod dates;
+mod discourse;
+mod meeting;
+mod names;
+mod people;
+
+use crate::ingest::Document;
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::segment::{self, Cleaned, Span};
+
+pub use dates::{Date, DateTime};
+
+/// What a mention refers to, as far as one document can tell.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Target {
+    /// A curated entity (lexicon entry IRI).
+    Curated { iri: String },
+    /// An organisation or process found by a generic pattern, named as the text names it.
+    New { label: String, classification: Option<String> },
+    /// A person, by the name as written; resolution decides who it is.
+    Person { name: PersonName },
+}
+
+/// A person's name as written: the name itself and a nickname given beside it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+pub struct PersonName {
+    /// "Concettina Cassa", "Jorge", "Chegetai".
+    pub name: String,
+    /// "Titti" in "Concettina Cassa (Titti)".
+    pub nickname: Option<String>,
+    /// How sure the text is that this is a person: a bare capitalised word is only a candidate,
+    /// kept when it resolves to someone known.
+    pub strength: Strength,
+}
+
+/// How strongly the text marks a name as a person's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Strength {
+    /// A capitalised word that may be a name.
+    Candidate,
+    /// A participant entry, a speaker cue, an honorific, "moderated by …".
+    Cued,
+}
+
+/// One reference to an entity in the text.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Mention {
+    pub kind: EntityKind,
+    /// The text as written (markdown removed).
+    pub surface: String,
+    /// Byte span in the cleaned text.
+    pub span: Span,
+    pub target: Target,
+    /// The rule that found it ("lexicon", "participant-list", "speaker-cue", …).
+    pub rule: &'static str,
+}
+
+/// A participant entry: who, for which organisations, in which roles.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Participant {
+    /// Index into [`Extraction::mentions`].
+    pub person: usize,
+    pub affiliations: Vec<usize>,
+    pub roles: Vec<RoleFact>,
+    pub span: Span,
+}
+
+/// A role as stated ("Co-Chair of the Working Group"), with the body it names, if any.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RoleFact {
+    pub label: String,
+    pub organisation: Option<usize>,
+}
+
+/// The meeting a document reports.
+#[derive(Debug, Clone, Default, serde::Serialize)]
+pub struct MeetingFacts {
+    /// The body that met (mention index).
+    pub body: Option<usize>,
+    pub number: Option<u32>,
+    pub date: Option<Date>,
+    /// Start time in UTC, when stated.
+    pub time_utc: Option<(u8, u8)>,
+    pub moderator: Option<usize>,
+    pub next_meeting: Option<DateTime>,
+    /// Sentences the fields came from.
+    pub evidence: Vec<Span>,
+}
+
+/// An agenda item with what was discussed under it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct AgendaFacts {
+    /// 1-based, in the agenda's order.
+    pub position: u32,
+    pub title: String,
+    /// Process mentions in the title and the matched discussion section(s).
+    pub processes: Vec<usize>,
+    /// Person mentions of people who spoke under it.
+    pub speakers: Vec<usize>,
+    /// The discussion section(s) matched to it.
+    pub sections: Vec<Span>,
+}
+
+/// One (speaker, process, sentence) fact.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct StatementFacts {
+    pub speaker: usize,
+    pub process: usize,
+    /// The sentence, in the cleaned text.
+    pub sentence: Span,
+    /// Index into [`Extraction::agenda`].
+    pub agenda_item: Option<usize>,
+}
+
+/// An action agreed in the meeting.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ActionFacts {
+    pub owner: Option<usize>,
+    pub text: String,
+    pub span: Span,
+    pub rule: &'static str,
+}
+
+/// Everything found in one document.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Extraction {
+    pub file_name: String,
+    pub doc_id: String,
+    pub sha256: String,
+    pub media_type: String,
+    pub title: Option<String>,
+    pub meeting: Option<MeetingFacts>,
+    pub agenda: Vec<AgendaFacts>,
+    pub mentions: Vec<Mention>,
+    pub participants: Vec<Participant>,
+    /// Person mentions shown as speaking (speaker cues and chat), in text order.
+    pub speakers: Vec<usize>,
+    pub statements: Vec<StatementFacts>,
+    pub actions: Vec<ActionFacts>,
+    /// Pairs of process mentions an explicit sentence links ("sees WSIS+20 as closely linked to the GDC").
+    pub related: Vec<(usize, usize)>,
+    pub warnings: Vec<String>,
+    #[serde(skip)]
+    pub cleaned: Cleaned,
+}
+
+impl Extraction {
+    /// The text of a span of the cleaned text.
+    pub fn text(&self, span: &Span) -> &str {
+        &self.cleaned.text[span.clone()]
+    }
+
+    /// Character offsets in the document's normalised text of a cleaned-text span.
+    pub fn char_offsets(&self, original_text: &str, span: &Span) -> (usize, usize) {
+        let start = self.cleaned.original(span.start);
+        let end = self.cleaned.original(span.end);
+        let start_chars = original_text[..start].chars().count();
+        let end_chars = start_chars + original_text[start..end].chars().count();
+        (start_chars, end_chars)
+    }
+
+    /// The sentence around a span, for evidence.
+    pub fn sentence_of(&self, span: &Span) -> Span {
+        let text = &self.cleaned.text;
+        let start = text[..span.start].rfind(['\n']).map_or(0, |p| p + 1);
+        let end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+        segment::sentences(text, start..end)
+            .into_iter()
+            .find(|s| s.start <= span.start && span.end <= s.end)
+            .unwrap_or(start..end)
+    }
+}
+
+/// Extracts everything one document says.
+///
+/// ```
+/// use govgraph::{extract, lexicon::Lexicon, Document};
+/// let lexicon = Lexicon::load(&[]).unwrap();
+/// let doc = Document::from_text("note.md", "The 5th meeting of the MAG was held on 3 March 2022.\n\nJorge Cancio noted the GDC.");
+/// let found = extract::document(&doc, &lexicon);
+/// assert_eq!(found.meeting.unwrap().number, Some(5));
+/// assert_eq!(found.statements.len(), 1);
+/// ```
+pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
+    let cleaned = segment::clean(&doc.text);
+    let layout = segment::layout(&cleaned.text);
+    let text = cleaned.text.as_str();
+    let mut ex = Extraction {
+        file_name: doc.file_name.clone(),
+        doc_id: doc.id().to_owned(),
+        sha256: doc.sha256.clone(),
+        media_type: doc.media_type.to_owned(),
+        title: title(text),
+        meeting: None,
+        agenda: Vec::new(),
+        mentions: Vec::new(),
+        participants: Vec::new(),
+        speakers: Vec::new(),
+        statements: Vec::new(),
+        actions: Vec::new(),
+        related: Vec::new(),
+        warnings: doc.warnings.clone(),
+        cleaned: cleaned.clone(),
+    };
+    let participants = people::participants(text, &layout, lexicon);
+    let mut mentions = names::find(text, &layout, lexicon, &participants.reserved);
+    mentions.extend(participants.mentions);
+    let people = people::in_prose(text, &layout, lexicon, &mentions);
+    mentions.extend(people.mentions);
+    mentions.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    ex.mentions = mentions;
+    ex.participants = participants
+        .entries
+        .into_iter()
+        .map(|p| p.resolve_indices(&ex.mentions))
+        .collect();
+    ex.meeting = meeting::facts(text, &layout, &ex.mentions);
+    discourse::analyse(text, &layout, &mut ex);
+    if ex.meeting.is_none() && (!ex.agenda.is_empty() || !ex.participants.is_empty()) {
+        ex.warnings.push(format!("{}: no meeting date or number found; facts are kept without a meeting", doc.file_name));
+    }
+    ex
+}
+
+/// The first non-empty line, as the document's title.
+fn title(text: &str) -> Option<String> {
+    text.lines().map(str::trim).find(|l| l.chars().any(char::is_alphanumeric)).map(|l| l.chars().take(200).collect())
+}
+
+/// Index of the mention whose span is exactly `span` and whose kind is `kind`.
+fn mention_at(mentions: &[Mention], span: &Span, kind: EntityKind) -> Option<usize> {
+    mentions.iter().position(|m| m.span == *span && m.kind == kind)
+}
+
+/// Indices of the mentions of `kind` inside `span`.
+fn mentions_in(mentions: &[Mention], span: &Span, kind: EntityKind) -> Vec<usize> {
+    mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == kind && span.start <= m.span.start && m.span.end <= span.end)
+        .map(|(i, _)| i)
+        .collect()
+}

@@ -1,0 +1,465 @@
+//! Organisations and processes in running text: curated names from the lexicon, plus
+//! generic patterns for names no curated file knows.
+
+use regex::Regex;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::LazyLock;
+
+use super::{Mention, Target};
+use crate::lexicon::{EntityKind, LexMatch, Lexicon};
+use crate::segment::{Layout, Span};
+use crate::vocab;
+
+/// Words before a bare country name that make it a place, not its government:
+/// "held in Ethiopia" is a venue, "Ethiopia proposed" is the government acting.
+const LOCATIVE: &[&str] =
+    &["in", "at", "from", "across", "throughout", "within", "near", "inside", "outside", "around", "visit", "visited", "to"];
+
+/// Head nouns that make an acronym's expansion an organisation.
+const ORG_HEADS: &[&str] = &[
+    "Commission", "Committee", "Council", "Organization", "Organisation", "Association", "Union", "Agency",
+    "Foundation", "Institute", "Office", "Department", "Ministry", "Group", "Panel", "Board", "Network", "Society",
+    "Centre", "Center", "Coalition", "Secretariat", "Authority", "Federation", "Bank", "Fund", "Programme",
+    "Assembly", "Parliament", "Administration", "Bureau", "University", "Corporation", "Company", "Alliance",
+    "Consortium", "Observatory", "Registry", "Partnership",
+];
+
+/// Head nouns that make an acronym's expansion (or "the X review") a process.
+const PROCESS_HEADS: &[&str] = &[
+    "Review", "Process", "Summit", "Agenda", "Compact", "Pact", "Declaration", "Roadmap", "Track", "Dialogue",
+    "Initiative", "Plan", "Strategy", "Convention", "Treaty", "Negotiations", "Conference", "Consultation",
+    "Consultations", "Forum", "Goals", "Principles", "Guidelines", "Framework",
+];
+
+/// Words too generic to name a new process on their own ("the Open Consultation process").
+const GENERIC_WORDS: &[&str] = &[
+    "The", "Open", "Consultation", "Consultations", "Main", "Session", "Sessions", "Working", "Group", "Meeting",
+    "High", "Level", "High-Level", "Annual", "New", "Current", "Next", "Public", "Online", "Virtual", "Global",
+    "National", "Regional", "Internet", "Governance", "Digital", "Cooperation", "Policy", "Intersessional",
+];
+
+static GOVERNMENT_OF: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b(?:Government|Gov\.|Govt\.?) of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})").unwrap());
+static POSSESSIVE_GOVERNMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})['’]s [Gg]overnment\b").unwrap());
+static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:(?:and|of|for|the|&) )*[A-Z][\w-]*)*").unwrap()
+});
+static PARLIAMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Parliament of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) Parliament\b)").unwrap()
+});
+static ACADEMIC: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:(?:[A-Z][\w'’-]*) )*(?:University|Institute|College|Academy|School)(?: (?:of|for|on) (?:the )?(?:[A-Z][\w'’-]*)(?: (?:and |of |for |the |do |de )*[A-Z][\w'’-]*)*)?").unwrap()
+});
+static OFFICE_OF_PERSON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\b[Oo]ffice of ((?:[A-Z][\p{Ll}'’-]+)(?: [A-Z][\p{Ll}'’-]+){1,2})\b").unwrap());
+static ACRONYM_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"((?:[A-Z][\w'’+-]*)(?: (?:(?:of|for|on|and|the|de|des|du|la|le|to|in|&) )*[A-Z][\w'’+.-]*)*) ?\(([A-Z][A-Za-z0-9+&/-]{1,11})\)").unwrap()
+});
+static THE_X_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\bthe ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,4}) (review|process|summit|forum|initiative|dialogue)\b").unwrap()
+});
+
+/// Finds organisation and process mentions outside the `reserved` spans (participant entries
+/// already parsed, names of people).
+pub fn find(text: &str, layout: &Layout, lexicon: &Lexicon, reserved: &[Span]) -> Vec<Mention> {
+    let _ = layout;
+    let free = |start: usize, end: usize| !reserved.iter().any(|r| start < r.end && r.start < end);
+    let mut out: Vec<Mention> = Vec::new();
+
+    // Generic patterns first: where one overlaps a curated name it wins only when longer.
+    let mut generic: Vec<Mention> = Vec::new();
+    generic_organisations(text, lexicon, &mut generic);
+    let matches: Vec<LexMatch> = lexicon.find_all(text);
+    let mut taken: Vec<Span> = Vec::new();
+    for g in &generic {
+        let longer = matches
+            .iter()
+            .filter(|m| m.start < g.span.end && g.span.start < m.end)
+            .all(|m| m.end - m.start < g.span.len());
+        if longer && free(g.span.start, g.span.end) && !taken.iter().any(|t| t.start < g.span.end && g.span.start < t.end) {
+            taken.push(g.span.clone());
+            out.push(g.clone());
+        }
+    }
+    for m in &matches {
+        if !free(m.start, m.end) || taken.iter().any(|t| t.start < m.end && m.start < t.end) {
+            continue;
+        }
+        let entry = lexicon.entry(m.entry);
+        if entry.kind == EntityKind::Person {
+            continue;
+        }
+        if entry.country().is_some_and(|c| text[m.start..m.end].eq_ignore_ascii_case(c)) && is_place(text, m) {
+            continue;
+        }
+        out.push(curated(text, m.start, m.end, &entry.iri, entry.kind, "lexicon"));
+        nested_of(text, m, lexicon, &mut out);
+    }
+    acronyms_defined(text, lexicon, &mut out, reserved);
+    generic_processes(text, lexicon, &mut out, reserved);
+    short_forms(text, lexicon, &mut out, reserved);
+    out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
+    out
+}
+
+fn curated(text: &str, start: usize, end: usize, iri: &str, kind: EntityKind, rule: &'static str) -> Mention {
+    Mention {
+        kind,
+        surface: text[start..end].to_owned(),
+        span: start..end,
+        target: Target::Curated { iri: iri.to_owned() },
+        rule,
+    }
+}
+
+fn new_org(text: &str, span: Span, label: String, classification: Option<&str>, rule: &'static str) -> Mention {
+    Mention {
+        kind: EntityKind::Organisation,
+        surface: text[span.clone()].to_owned(),
+        span,
+        target: Target::New { label, classification: classification.map(str::to_owned) },
+        rule,
+    }
+}
+
+/// A bare country name used as a place ("held in Ethiopia") or as part of a longer proper
+/// name ("Georgia Institute") is not a mention of its government.
+fn is_place(text: &str, m: &LexMatch) -> bool {
+    let before = text[..m.start].trim_end();
+    let prev = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    if LOCATIVE.contains(&prev.to_lowercase().as_str()) {
+        return true;
+    }
+    let after = &text[m.end..];
+    let next = after.strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
+    next.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// "President of GA" also refers to the GA: an organisation named after "of" inside an
+/// organisation's name is mentioned too.
+fn nested_of(text: &str, m: &LexMatch, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+    let surface = &text[m.start..m.end];
+    let Some(pos) = surface.rfind(" of ") else { return };
+    let mut inner_start = m.start + pos + 4;
+    if text[inner_start..m.end].starts_with("the ") {
+        inner_start += 4;
+    }
+    if let Some(idx) = lexicon.lookup(&text[inner_start..m.end]) {
+        let inner = lexicon.entry(idx);
+        if idx != m.entry && inner.kind == EntityKind::Organisation && inner.country().is_none() {
+            out.push(curated(text, inner_start, m.end, &inner.iri, inner.kind, "nested-of"));
+        }
+    }
+}
+
+/// "Government of X", "X's government", "Ministry of …", "Parliament of X" / "Saudi Parliament",
+/// "University of X" / "X Institute": organisations named by their form.
+fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+    let government = Some(vocab::gg::GOVERNMENT.as_str());
+    for caps in GOVERNMENT_OF.captures_iter(text) {
+        let whole = caps.get(0).unwrap();
+        let country = caps.get(1).unwrap().as_str();
+        if let Some(idx) = lexicon.lookup(country).filter(|&i| lexicon.entry(i).country().is_some()) {
+            let e = lexicon.entry(idx);
+            out.push(curated(text, whole.start(), whole.end(), &e.iri, e.kind, "government-of"));
+        } else {
+            out.push(new_org(text, whole.range(), format!("Government of {country}"), government, "government-of"));
+        }
+    }
+    for caps in POSSESSIVE_GOVERNMENT.captures_iter(text) {
+        let whole = caps.get(0).unwrap();
+        if let Some(idx) = lexicon.lookup(&caps[1]).filter(|&i| lexicon.entry(i).country().is_some()) {
+            let e = lexicon.entry(idx);
+            out.push(curated(text, whole.start(), whole.end(), &e.iri, e.kind, "possessive-government"));
+        }
+    }
+    for m in MINISTRY.find_iter(text) {
+        out.push(new_org(text, m.range(), m.as_str().to_owned(), government, "ministry"));
+    }
+    for caps in PARLIAMENT.captures_iter(text) {
+        let whole = caps.get(0).unwrap();
+        let named = caps.get(1).or(caps.get(2)).unwrap().as_str();
+        let government_idx = lexicon
+            .lookup(named)
+            .filter(|&i| lexicon.entry(i).country().is_some())
+            .or_else(|| lexicon.government_by_demonym(named));
+        if let Some(idx) = government_idx {
+            let country = lexicon.entry(idx).country().unwrap_or(named);
+            let the = if lexicon.entry(idx).label.starts_with("Government of the ") { "the " } else { "" };
+            out.push(new_org(text, whole.range(), format!("Parliament of {the}{country}"), government, "parliament"));
+        }
+    }
+    for m in ACADEMIC.find_iter(text) {
+        let words = m.as_str().split_whitespace().count();
+        if words >= 2 {
+            let academia = Some(vocab::gg::ACADEMIA.as_str());
+            out.push(new_org(text, m.range(), m.as_str().to_owned(), academia, "academic-name"));
+        }
+    }
+    for caps in OFFICE_OF_PERSON.captures_iter(text) {
+        let whole = caps.get(0).unwrap();
+        if lexicon.lookup(&caps[1]).is_none() && lexicon.lookup(whole.as_str()).is_none() {
+            let label = format!("Office of {}", &caps[1]);
+            out.push(new_org(text, whole.range(), label, None, "office-of-person"));
+        }
+    }
+}
+
+/// "the Commission on Science and Technology for Development (CSTD)": the acronym names what
+/// the words before it name, in this document. An expansion the lexicon knows gives the acronym
+/// to that entity; an unknown one becomes a new organisation or process by its head noun.
+fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) {
+    let mut defined: BTreeMap<String, Target> = BTreeMap::new();
+    let mut kinds: BTreeMap<String, EntityKind> = BTreeMap::new();
+    for caps in ACRONYM_DEFINITION.captures_iter(text) {
+        let acronym = caps.get(2).unwrap();
+        if out.iter().any(|m| m.span.start < acronym.end() && acronym.start() < m.span.end) {
+            if lexicon.lookup(acronym.as_str()).is_none() {
+                // "(WG)" inside a curated name: the name already covers it.
+            }
+            continue;
+        }
+        let phrase = caps.get(1).unwrap();
+        let Some((start, expansion)) = expansion_for(phrase.as_str(), acronym.as_str()) else { continue };
+        let exp_start = phrase.start() + start;
+        let (target, kind) = if let Some(m) = out.iter().find(|m| m.span.start <= exp_start && phrase.end() <= m.span.end + 1 && phrase.end() >= m.span.end && m.kind != EntityKind::Person) {
+            (m.target.clone(), m.kind)
+        } else if let Some(idx) = lexicon.lookup(expansion) {
+            let e = lexicon.entry(idx);
+            (Target::Curated { iri: e.iri.clone() }, e.kind)
+        } else if let Some(idx) = lexicon.lookup(acronym.as_str()) {
+            let e = lexicon.entry(idx);
+            (Target::Curated { iri: e.iri.clone() }, e.kind)
+        } else {
+            let head = expansion.split_whitespace().last().unwrap_or("");
+            let kind = if ORG_HEADS.contains(&head) {
+                EntityKind::Organisation
+            } else if PROCESS_HEADS.contains(&head) {
+                EntityKind::Process
+            } else {
+                continue;
+            };
+            let target = Target::New { label: expansion.to_owned(), classification: None };
+            out.push(Mention {
+                kind,
+                surface: expansion.to_owned(),
+                span: exp_start..phrase.end(),
+                target: target.clone(),
+                rule: "acronym-expansion",
+            });
+            (target, kind)
+        };
+        defined.insert(acronym.as_str().to_owned(), target);
+        kinds.insert(acronym.as_str().to_owned(), kind);
+    }
+    // Every use of a defined acronym refers to what it was defined as.
+    for (acronym, target) in defined {
+        let kind = kinds[&acronym];
+        let bytes = text.as_bytes();
+        for (pos, _) in text.match_indices(acronym.as_str()) {
+            let end = pos + acronym.len();
+            if !crate::lexicon::boundary_before(bytes, pos) || !crate::lexicon::boundary_after(bytes, end) {
+                continue;
+            }
+            if out.iter().any(|m| m.span.start < end && pos < m.span.end) || reserved.iter().any(|r| r.start < end && pos < r.end) {
+                continue;
+            }
+            out.push(Mention { kind, surface: acronym.clone(), span: pos..end, target: target.clone(), rule: "acronym-in-text" });
+        }
+    }
+}
+
+/// The shortest tail of `phrase` whose capital letters spell `acronym` (in order, starting
+/// with the first word's initial): "IGF Expert Group Meeting" + "EGM" → "Expert Group Meeting".
+fn expansion_for<'a>(phrase: &'a str, acronym: &str) -> Option<(usize, &'a str)> {
+    let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
+    if letters.len() < 2 {
+        return None;
+    }
+    let starts: Vec<usize> = std::iter::once(0).chain(phrase.match_indices(' ').map(|(i, _)| i + 1)).collect();
+    for &start in starts.iter().rev() {
+        let tail = &phrase[start..];
+        if !tail.starts_with(letters[0]) {
+            continue;
+        }
+        let capitals: Vec<char> = tail.chars().filter(char::is_ascii_uppercase).collect();
+        let mut it = capitals.iter();
+        if letters.iter().all(|l| it.any(|c| c == l)) && tail.split_whitespace().count() >= 2 {
+            return Some((start, tail));
+        }
+    }
+    None
+}
+
+/// "the Riyadh Dialogue process": a named review, process, summit, forum or initiative that no
+/// curated file knows becomes a new process under the name written.
+fn generic_processes(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) {
+    for caps in THE_X_HEAD.captures_iter(text) {
+        let name = caps.get(1).unwrap();
+        let whole = name.start()..caps.get(2).unwrap().end();
+        if out.iter().any(|m| m.span.start < whole.end && whole.start < m.span.end)
+            || reserved.iter().any(|r| r.start < whole.end && whole.start < r.end)
+        {
+            continue;
+        }
+        if name.as_str().split_whitespace().all(|w| GENERIC_WORDS.contains(&w)) || lexicon.lookup(name.as_str()).is_some() {
+            continue;
+        }
+        let head = &caps[2];
+        let mut head_title = head.to_owned();
+        head_title[..1].make_ascii_uppercase();
+        let label = format!("{} {}", name.as_str(), head_title);
+        if lexicon.lookup(&label).is_some() {
+            continue;
+        }
+        out.push(Mention {
+            kind: EntityKind::Process,
+            surface: text[whole.clone()].to_owned(),
+            span: whole,
+            target: Target::New { label, classification: None },
+            rule: "named-process",
+        });
+    }
+}
+
+/// "the Pact" after "Pact for the Future": a process already named in the document may be
+/// referred to by its head noun alone, when no other process mentioned shares that head.
+fn short_forms(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) {
+    const TOO_GENERIC: &[&str] = &[
+        "meeting", "process", "review", "event", "forum", "track", "session", "consultation", "summit", "panel",
+        "group", "report", "paper", "agenda", "goals", "dialogue", "conference", "initiative", "plan",
+    ];
+    let mut heads: BTreeMap<String, HashSet<String>> = BTreeMap::new();
+    let mut first_seen: BTreeMap<String, usize> = BTreeMap::new();
+    for m in out.iter().filter(|m| m.kind == EntityKind::Process) {
+        let Target::Curated { iri } = &m.target else { continue };
+        let Some(idx) = lexicon.by_iri(iri) else { continue };
+        let label = &lexicon.entry(idx).label;
+        let words: Vec<&str> = label.split_whitespace().collect();
+        let head = words
+            .iter()
+            .position(|w| matches!(*w, "for" | "of" | "on" | "in"))
+            .and_then(|p| p.checked_sub(1))
+            .map_or(words.last().copied(), |p| words.get(p).copied())
+            .unwrap_or("")
+            .to_lowercase();
+        if head.len() < 4 || TOO_GENERIC.contains(&head.as_str()) {
+            continue;
+        }
+        heads.entry(head.clone()).or_default().insert(iri.clone());
+        let seen = first_seen.entry(head).or_insert(m.span.end);
+        *seen = (*seen).min(m.span.end);
+    }
+    let lower = text.to_lowercase();
+    for (head, iris) in heads {
+        if iris.len() != 1 {
+            continue;
+        }
+        let iri = iris.into_iter().next().unwrap_or_default();
+        let needle = format!("the {head}");
+        for (pos, _) in lower.match_indices(&needle) {
+            let start = pos + 4;
+            let end = start + head.len();
+            if start < first_seen[&head] || !crate::lexicon::boundary_before(text.as_bytes(), pos) || !crate::lexicon::boundary_after(text.as_bytes(), end) {
+                continue;
+            }
+            if out.iter().any(|m| m.span.start < end && start < m.span.end) || reserved.iter().any(|r| r.start < end && start < r.end) {
+                continue;
+            }
+            out.push(curated(text, start, end, &iri, EntityKind::Process, "short-form"));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TTL: &str = r#"
+@prefix gg: <https://w3id.org/govgraph/ns#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ggid: <https://w3id.org/govgraph/id/> .
+ggid:process\/pact a gg:Process ; rdfs:label "Pact for the Future" .
+ggid:process\/rdc a gg:Process ; rdfs:label "Roadmap for Digital Cooperation" .
+ggid:org\/pga a org:Organization ; rdfs:label "President of the General Assembly" ; skos:altLabel "President of GA" .
+ggid:org\/unga a org:Organization ; rdfs:label "United Nations General Assembly" ; skos:altLabel "GA", "UNGA" .
+ggid:org\/eth a org:Organization ; rdfs:label "Government of Ethiopia" ; skos:altLabel "Ethiopia", "Ethiopian Government" ;
+   org:classification gg:Government .
+ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos:altLabel "Saudi Arabia", "Saudi Government" ;
+   org:classification gg:Government .
+"#;
+
+    /// `surface => label (rule)` for every mention, sorted by position.
+    fn check(text: &str, expected: &[&str]) {
+        let lexicon = Lexicon::from_turtle(&[("t.ttl".into(), TTL.into())]).unwrap();
+        let layout = crate::segment::layout(text);
+        let got: Vec<String> = find(text, &layout, &lexicon, &[])
+            .iter()
+            .map(|m| {
+                let label = match &m.target {
+                    Target::Curated { iri } => lexicon.entry(lexicon.by_iri(iri).unwrap()).label.clone(),
+                    Target::New { label, .. } => format!("new:{label}"),
+                    Target::Person { name } => name.name.clone(),
+                };
+                format!("{} => {} ({})", m.surface, label, m.rule)
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn nested_organisations_and_defined_acronyms() {
+        check(
+            "It went to the President of GA (PGA) and now is with the PGA.",
+            &[
+                "President of GA => President of the General Assembly (lexicon)",
+                "GA => United Nations General Assembly (nested-of)",
+                "PGA => President of the General Assembly (acronym-in-text)",
+                "PGA => President of the General Assembly (acronym-in-text)",
+            ],
+        );
+    }
+
+    #[test]
+    fn unknown_expansions_become_entities_by_head_noun() {
+        check(
+            "The Internet Society Foundation (ISF) and the Riyadh Dialogue Initiative (RDI) met; ISF agreed.",
+            &[
+                "Internet Society Foundation => new:Internet Society Foundation (acronym-expansion)",
+                "ISF => new:Internet Society Foundation (acronym-in-text)",
+                "Riyadh Dialogue Initiative => new:Riyadh Dialogue Initiative (acronym-expansion)",
+                "RDI => new:Riyadh Dialogue Initiative (acronym-in-text)",
+                "ISF => new:Internet Society Foundation (acronym-in-text)",
+            ],
+        );
+    }
+
+    #[test]
+    fn countries_act_as_governments_but_not_as_places() {
+        check(
+            "Ethiopia proposed dates for the meeting in Ethiopia; the Saudi Parliament was renewed.",
+            &["Ethiopia => Government of Ethiopia (lexicon)", "Saudi Parliament => new:Parliament of Saudi Arabia (parliament)"],
+        );
+    }
+
+    #[test]
+    fn generic_forms_of_governments_ministries_and_universities() {
+        check(
+            "Kenya's government, the Government of Ruritania, the Ministry of Digital Affairs and the University of Aarhus.",
+            &[
+                "Government of Ruritania => new:Government of Ruritania (government-of)",
+                "Ministry of Digital Affairs => new:Ministry of Digital Affairs (ministry)",
+                "University of Aarhus => new:University of Aarhus (academic-name)",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_process_named_once_may_be_called_by_its_head_noun() {
+        check(
+            "The pact for the future is near. The structure of the Pact is a concern; the roadmap too.",
+            &["pact for the future => Pact for the Future (lexicon)", "Pact => Pact for the Future (short-form)"],
+        );
+    }
+}

@@ -1,0 +1,720 @@
+//! People: participant entries ("Amrita Choudhury, Group's Co-Chair, CCAOI"), speakers in the
+//! discussion ("Jorge noted", "→ Anriette: …", ">> CHENGETAI MASANGO:"), and names marked by
+//! other cues ("moderated by X", "Ms. X", "MAG Chair X", "the office of X").
+//!
+//! No name is known in advance: a person is whoever the text's own cues say is one. A bare
+//! capitalised word is kept only as a candidate, for resolution to accept when it names
+//! someone known from a stronger cue.
+
+use regex::Regex;
+use std::sync::LazyLock;
+
+use super::{Mention, PersonName, RoleFact, Strength, Target};
+use crate::lexicon::{EntityKind, Lexicon};
+use crate::segment::{Layout, Span};
+use crate::vocab;
+
+/// Verbs that report speech: "X noted", "X has underlined", "X walked through".
+pub const SPEECH_VERBS: &[&str] = &[
+    "noted", "notes", "shared", "shares", "highlighted", "highlights", "suggested", "suggests", "asked", "asks",
+    "said", "says", "raised", "raises", "explained", "explains", "reported", "reports", "mentioned", "mentions",
+    "agreed", "agrees", "supported", "supports", "stressed", "stresses", "underlined", "underlines", "underscored",
+    "reinforced", "reinforces", "proposed", "proposes", "presented", "presents", "provided", "provides", "walked",
+    "answered", "answers", "confirmed", "confirms", "cleared", "touched", "pointed", "made", "believes", "believed",
+    "thinks", "thought", "identified", "cautioned", "updated", "updates", "welcomed", "welcomes", "recalled",
+    "emphasized", "emphasised", "emphasizes", "emphasises", "observed", "commented", "comments", "remarked", "added",
+    "adds", "informed", "briefed", "introduced", "recommended", "recommends", "requested", "requests", "expressed",
+    "expresses", "clarified", "responded", "replied", "argued", "argues", "indicated", "acknowledged", "thanked",
+    "invited", "urged", "encouraged", "questioned", "wondered", "summarized", "summarised", "concluded", "echoed",
+    "outlined", "described", "reminded", "announced", "queried", "let", "was", "is", "opened", "closed", "spoke",
+    "talked", "intervened", "insisted", "warned", "feels", "felt", "considered", "considers", "recognized",
+    "recognised", "offered", "volunteered", "reiterated", "seconded", "objected", "disagreed", "wanted", "wants",
+    "referred", "referenced", "elaborated", "drew", "flagged", "gave", "led", "moderated", "chaired", "stated",
+    "states", "affirmed", "commended", "congratulated", "accepted",
+];
+
+/// Words that may stand between a name and its verb: "X has also underlined".
+const AUXILIARIES: &[&str] =
+    &["also", "further", "then", "has", "had", "have", "briefly", "again", "strongly", "kindly", "additionally", "later", "finally", "both"];
+
+/// Capitalised words that open sentences or name things, never people.
+const NOT_NAMES: &[&str] = &[
+    "The", "A", "An", "In", "On", "At", "For", "Of", "And", "But", "If", "It", "Its", "This", "That", "There",
+    "These", "Those", "We", "He", "She", "They", "I", "You", "Our", "His", "Her", "Their", "As", "With", "By",
+    "From", "To", "After", "Before", "During", "Also", "Some", "Several", "Most", "All", "Any", "Each", "One",
+    "Two", "Three", "Four", "Five", "First", "Second", "Third", "Next", "Last", "New", "Further", "Following",
+    "Meeting", "Agenda", "Update", "Updates", "Discussion", "Action", "Actions", "Chat", "Comments", "List",
+    "Participants", "Annex", "Summary", "Report", "Online", "Virtual", "Co", "Chair", "Chairs", "Secretariat",
+    "Government", "Ministry", "Office", "Group", "Working", "Members", "Member", "Expert", "Experts",
+    "Independent", "Former", "Host", "Country", "Consultation", "Consultations", "Open", "Session", "Main",
+    "Plan", "Points", "Priorities", "Introduction", "Charter", "Digital", "Cooperation", "Internet", "Governance",
+    "Forum", "Someone", "Everyone", "Nobody", "Link", "Questions", "Question", "Mon", "Tue", "Wed", "Thu", "Fri",
+    "Sat", "Sun", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
+    "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
+    "December", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec", "UTC", "GMT",
+    "AoB", "AOB", "Dear", "Regards", "Best", "Thanks", "Thank", "Hello", "Hi", "Subject", "Date", "From", "Sent",
+    "Cc", "Re", "Fwd", "Note", "Notes", "Minutes", "Decision", "Decisions", "Agreed", "Item", "Items", "Speakers",
+    "Speaker", "Moderator", "Rapporteur", "Ambassador", "Minister", "Secretary", "General", "President",
+    "Director", "Envoy", "Tech", "Technology", "Panel", "Leadership", "Board", "Council", "Assembly", "Nations",
+    "United", "Review", "Process", "Summit", "Track", "Parliamentary", "Policy", "Network", "Networks", "Best",
+    "Practice", "Dynamic", "Coalition", "Coalitions", "Youth", "Regional", "National", "Global", "Compact",
+    "Pact", "Future", "Roadmap", "Paper", "Options", "Vision", "Strategic", "Strategy", "Strengthening",
+    "Document", "Documents", "Survey", "Draft", "Website", "Program", "Programme", "Phase", "Preparatory",
+    "Engagement", "Communication", "Communications", "Outreach", "Issue", "Areas", "Area", "Objectives",
+    "Responsibilities", "Timeline", "Environment", "Sustainability", "Informal", "Confusion", "Everything",
+    "Initial", "Idea", "Unfortunately", "Wording", "Need", "Reflects", "Believes", "Added", "Reinforced",
+    "Suggested", "Wanted", "Approve", "Approval", "Participants", "Urge", "Purpose", "Approach", "Paragraph",
+    "Proposed", "Activities", "Research", "Recommendation", "Annual", "Intersessional", "Event", "Events",
+    "High", "Level", "Advisory", "Multistakeholder", "Stakeholder", "Stakeholders", "Civil", "Society",
+    "Private", "Sector", "Technical", "Community", "Academia", "Mr", "Ms", "Mrs", "Dr", "Prof", "Sir", "Madam",
+    "Please", "Yes", "No", "Okay", "OK", "So", "Well", "Now", "Then", "Here", "Today", "Tomorrow", "Yesterday",
+    "Why", "What", "When", "Where", "Who", "How", "Which", "While", "Although", "However", "Moreover",
+    "Finally", "Overall", "Other", "Others", "Many", "Much", "More", "Less", "Few", "Both", "Either", "Neither",
+    "Not", "Only", "Just", "Even", "Still", "Yet", "Already", "Again", "Very", "Really", "Indeed", "Perhaps",
+    "Maybe", "Could", "Would", "Should", "Will", "Shall", "Can", "May", "Might", "Must", "Let", "Let's",
+    "North", "South", "East", "West", "Africa", "African", "Asia", "Europe", "European", "America", "Americas",
+    "Latin", "Caribbean", "Pacific", "Arab", "New York", "Geneva", "NY", "GVA", "Riyadh", "Kyoto", "Addis",
+];
+
+/// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
+const HONORIFICS: &[&str] = &[
+    "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "H.E.", "HE", "Ambassador", "Minister",
+    "Senator", "Sir", "Dame", "Hon.", "Professor",
+];
+
+/// Words of a role in a participant entry ("Group's Co-Chair", "Independent Expert").
+const ROLE_WORDS: &[&str] = &[
+    "chair", "co-chair", "cochair", "vice-chair", "chairman", "chairwoman", "chairperson", "member", "members",
+    "expert", "intern", "researcher", "capacity", "advisor", "adviser", "director", "officer", "manager",
+    "consultant", "coordinator", "fellow", "professor", "student", "ambassador", "minister", "secretary", "head",
+    "lead", "rapporteur", "moderator", "observer", "representative", "facilitator", "co-facilitator", "president",
+    "vice-president", "ceo", "cto", "founder", "co-founder", "chief", "counsellor", "counselor", "delegate",
+    "envoy", "analyst", "specialist", "engineer", "lawyer", "journalist", "editor", "staff", "volunteer",
+    "individual", "independent", "personal", "speaker", "panelist", "panellist", "organizer", "organiser",
+    "assistant", "associate", "partner", "trustee", "governor", "commissioner", "ceo,", "executive", "convenor",
+];
+
+/// A run of name words: capitalised words, initials, particles ("Wout De Natris",
+/// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour").
+static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)[ \t]+)?(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*\.?|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*").unwrap()
+});
+/// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:".
+static SPEAKER_TAG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?m)^[ \t]*(?:>>|→|->|-|\*)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|dell['’]\p{Lu}\p{L}*)){0,3})[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*:[ \t]+\S").unwrap()
+});
+static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened) (?:by|by the)\s+").unwrap()
+});
+static OFFICE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Oo]ffice of\s+").unwrap());
+static ROLE_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Chair|Co-Chair|Vice-Chair|Chairman|Chairperson|Director|Secretary-General|Minister|Ambassador|Envoy|Rapporteur|Moderator|Coordinator|Head)\s+").unwrap()
+});
+
+/// The participant list, parsed.
+pub struct ParticipantsOut {
+    pub entries: Vec<PendingParticipant>,
+    pub mentions: Vec<Mention>,
+    /// Spans other extractors must not read again (names, affiliations, places).
+    pub reserved: Vec<Span>,
+}
+
+/// A participant entry whose mentions are not yet numbered.
+pub struct PendingParticipant {
+    person: Span,
+    affiliations: Vec<Span>,
+    roles: Vec<(String, Option<Span>)>,
+    span: Span,
+}
+
+impl PendingParticipant {
+    /// Turns spans into indices of the final, sorted mention list.
+    pub fn resolve_indices(self, mentions: &[Mention]) -> super::Participant {
+        let find = |span: &Span, kind: EntityKind| super::mention_at(mentions, span, kind);
+        super::Participant {
+            person: find(&self.person, EntityKind::Person).unwrap_or(usize::MAX),
+            affiliations: self.affiliations.iter().filter_map(|s| find(s, EntityKind::Organisation)).collect(),
+            roles: self
+                .roles
+                .into_iter()
+                .map(|(label, org)| RoleFact { label, organisation: org.and_then(|s| find(&s, EntityKind::Organisation)) })
+                .collect(),
+            span: self.span,
+        }
+    }
+}
+
+/// Parses the participant list.
+pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> ParticipantsOut {
+    let mut out = ParticipantsOut { entries: Vec::new(), mentions: Vec::new(), reserved: Vec::new() };
+    for span in &layout.participants {
+        parse_entry(text, span.clone(), lexicon, &mut out);
+    }
+    out
+}
+
+fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut ParticipantsOut) {
+    let entry = &text[span.clone()];
+    let entry_trimmed = entry.trim_end_matches([',', '.', ';', ' ']);
+    let mut offset = 0;
+    // Honorifics before the name.
+    for h in HONORIFICS {
+        if let Some(rest) = entry_trimmed.strip_prefix(h).filter(|r| r.starts_with(' ')) {
+            offset = entry_trimmed.len() - rest.trim_start().len();
+            break;
+        }
+    }
+    let Some(name_len) = name_prefix(&entry_trimmed[offset..], lexicon) else { return };
+    let name_span = span.start + offset..span.start + offset + name_len;
+    let name = normalise_name(&text[name_span.clone()]);
+    out.reserved.push(name_span.clone());
+    out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
+    let mut entry_out = PendingParticipant { person: name_span.clone(), affiliations: Vec::new(), roles: Vec::new(), span: span.clone() };
+
+    // The rest: affiliations, roles and places, separated by commas, dashes, slashes, parentheses.
+    let rest_start = name_span.end;
+    let rest_end = span.start + entry_trimmed.len();
+    let mut parts = split_parts(text, rest_start..rest_end);
+    split_double_roles(text, &mut parts);
+    let n_parts = parts.len();
+    let mut seen_org = false;
+    for (k, part) in parts.into_iter().enumerate() {
+        let words = &text[part.clone()];
+        if is_role(words) {
+            let role_org = lexicon_org_in(text, &part, lexicon);
+            if let Some((org_span, iri)) = &role_org {
+                out.mentions.push(Mention {
+                    kind: EntityKind::Organisation,
+                    surface: text[org_span.clone()].to_owned(),
+                    span: org_span.clone(),
+                    target: Target::Curated { iri: iri.clone() },
+                    rule: "participant-role",
+                });
+            }
+            out.reserved.push(part.clone());
+            // A process named in a role ("IGF 2020 MAG Chair") is still a mention of it.
+            for m in lexicon.find_all(words) {
+                let e = lexicon.entry(m.entry);
+                if e.kind == EntityKind::Process {
+                    out.mentions.push(Mention {
+                        kind: EntityKind::Process,
+                        surface: words[m.start..m.end].to_owned(),
+                        span: part.start + m.start..part.start + m.end,
+                        target: Target::Curated { iri: e.iri.clone() },
+                        rule: "participant-role",
+                    });
+                }
+            }
+            entry_out.roles.push((normalise_role(words, lexicon), role_org.map(|(s, _)| s)));
+            continue;
+        }
+        let last = k + 1 == n_parts;
+        if is_place(words, lexicon, seen_org && last) {
+            out.reserved.push(part);
+            continue;
+        }
+        if let Some(m) = affiliation(text, part.clone(), lexicon) {
+            seen_org = true;
+            out.reserved.push(part);
+            entry_out.affiliations.push(m.span.clone());
+            out.mentions.push(m);
+        }
+    }
+    out.entries.push(entry_out);
+}
+
+/// The length of the name at the start of a participant entry.
+fn name_prefix(entry: &str, lexicon: &Lexicon) -> Option<usize> {
+    let m = NAME_RUN.find(entry).filter(|m| m.start() == 0)?;
+    let mut end = m.end();
+    // "Nigel Hickson Government of UK": the name stops where an organisation starts.
+    let run = &entry[..end];
+    let mut cut = end;
+    for (pos, _) in run.match_indices(' ') {
+        let rest = &entry[pos + 1..];
+        let first_word = rest.split_whitespace().next().unwrap_or("");
+        let org_starts = lexicon.find_all(rest).first().is_some_and(|m| m.start == 0)
+            || ["Government", "Ministry", "University", "Institute", "Office"].contains(&first_word)
+            || is_role(first_word);
+        if org_starts && pos > 0 {
+            cut = pos;
+            break;
+        }
+    }
+    end = end.min(cut);
+    let name = entry[..end].trim_end_matches(['.', ' ']);
+    let words = name.split_whitespace().count();
+    if words == 0 || words > 5 || NOT_NAMES.contains(&name) || lexicon.lookup(name).is_some() {
+        return None;
+    }
+    Some(name.len())
+}
+
+fn split_parts(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let s = &text[span.clone()];
+    let mut start = 0;
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i..].chars().next().unwrap_or(' ');
+        let sep = match c {
+            ',' | ';' | '(' | ')' | '–' | '—' => true,
+            '-' => i > 0 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' '),
+            '/' => bytes.get(i + 1) == Some(&b' ') || (i > 0 && bytes[i - 1] == b' '),
+            _ => false,
+        };
+        if sep {
+            push_part(text, span.start + start, span.start + i, &mut out);
+            start = i + c.len_utf8();
+        }
+        i += c.len_utf8();
+    }
+    push_part(text, span.start + start, span.end, &mut out);
+    out
+}
+
+fn push_part(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let s = &text[start..end];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.chars().any(char::is_alphanumeric) {
+        out.push(start + lead..start + lead + trimmed.len());
+    }
+}
+
+/// "IGF MAG Member Group's Co-Chair" (a missing comma) holds two roles.
+fn split_double_roles(text: &str, parts: &mut Vec<Span>) {
+    let mut out = Vec::new();
+    for part in parts.drain(..) {
+        let s = &text[part.clone()];
+        let mut cut = None;
+        let mut pos = 0;
+        let words: Vec<&str> = s.split(' ').collect();
+        for (k, w) in words.iter().enumerate() {
+            let lw = w.to_lowercase();
+            if (lw == "member" || lw == "expert") && k + 1 < words.len() {
+                cut = Some(pos + w.len());
+                break;
+            }
+            pos += w.len() + 1;
+        }
+        match cut {
+            Some(c) if is_role(&s[c..]) => {
+                out.push(part.start..part.start + c);
+                let rest = part.start + c + 1;
+                out.push(rest..part.end);
+            }
+            _ => out.push(part),
+        }
+    }
+    *parts = out;
+}
+
+fn is_role(words: &str) -> bool {
+    words
+        .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
+        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+}
+
+/// A part naming a place: a country on its own, or a short unknown name closing the entry
+/// after an organisation ("CGI.br, Federal University…, Brasil").
+fn is_place(words: &str, lexicon: &Lexicon, closing: bool) -> bool {
+    if let Some(idx) = lexicon.lookup(words) {
+        let e = lexicon.entry(idx);
+        return e.country().is_some_and(|c| words.eq_ignore_ascii_case(c)) || (closing && e.country().is_some() && !words.contains("overnment"));
+    }
+    closing && words.split_whitespace().count() <= 2 && !words.chars().any(|c| c.is_ascii_digit())
+        && words.chars().filter(|c| c.is_uppercase()).count() <= 2
+}
+
+/// The organisation a participant part names: curated, generic, or new under its own name.
+fn affiliation(text: &str, span: Span, lexicon: &Lexicon) -> Option<Mention> {
+    let words = text[span.clone()].trim_start_matches("the ");
+    let start = span.end - words.len();
+    let span = start..span.end;
+    if let Some(idx) = lexicon.lookup(words) {
+        let e = lexicon.entry(idx);
+        if e.kind == EntityKind::Organisation {
+            return Some(Mention {
+                kind: EntityKind::Organisation,
+                surface: words.to_owned(),
+                span,
+                target: Target::Curated { iri: e.iri.clone() },
+                rule: "participant-affiliation",
+            });
+        }
+    }
+    if !words.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
+        return None;
+    }
+    // A government named by its form, else a new organisation under the name written.
+    let (label, classification) = if let Some(country) = words.strip_prefix("Government of ") {
+        let country = country.trim_start_matches("the ");
+        (format!("Government of {country}"), Some(vocab::gg::GOVERNMENT.as_str().to_owned()))
+    } else {
+        (words.to_owned(), None)
+    };
+    Some(Mention {
+        kind: EntityKind::Organisation,
+        surface: words.to_owned(),
+        span,
+        target: Target::New { label, classification },
+        rule: "participant-affiliation",
+    })
+}
+
+/// A curated organisation named inside a role ("MAG" in "Former IGF MAG member").
+fn lexicon_org_in(text: &str, span: &Span, lexicon: &Lexicon) -> Option<(Span, String)> {
+    let words = &text[span.clone()];
+    let mut pos = 0;
+    for w in words.split(' ') {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if bare.len() >= 2 && bare.chars().all(char::is_alphabetic) {
+            let upper = bare.to_uppercase();
+            let hit = lexicon.lookup(bare).or_else(|| if bare.len() <= 4 { lexicon.lookup(&upper) } else { None });
+            if let Some(idx) = hit.filter(|&i| lexicon.entry(i).kind == EntityKind::Organisation) {
+                let off = pos + w.find(bare).unwrap_or(0);
+                let s = span.start + off..span.start + off + bare.len();
+                // Prefer the acronym form ("MAG") when the text wrote it in another case.
+                return Some((s, lexicon.entry(idx).iri.clone()));
+            }
+        }
+        pos += w.len() + 1;
+    }
+    for m in lexicon.find_all(words) {
+        let e = lexicon.entry(m.entry);
+        if e.kind == EntityKind::Organisation {
+            return Some((span.start + m.start..span.start + m.end, e.iri.clone()));
+        }
+    }
+    None
+}
+
+/// A role as people write it, in one canonical wording:
+/// "Group's Co-Chair" / "WG co-chair" → "Co-Chair of the Working Group",
+/// "IGF MAG member" → "MAG Member", "past MAG Member" → "Former MAG Member".
+pub fn normalise_role(role: &str, lexicon: &Lexicon) -> String {
+    let mut words: Vec<String> = Vec::new();
+    let mut of_group = false;
+    let mut former = false;
+    for w in role.split_whitespace() {
+        let lw = w.to_lowercase();
+        match lw.as_str() {
+            "group's" | "group’s" | "wg" | "wg's" => of_group = true,
+            "former" | "past" | "ex" | "ex-" => former = true,
+            "igf" if role.to_lowercase().contains("mag") => {}
+            _ => {
+                let known = lexicon.lookup(w).map(|i| lexicon.entry(i).alt_labels.iter().find(|a| a.eq_ignore_ascii_case(w)).cloned().unwrap_or_else(|| w.to_owned()));
+                let word = match known {
+                    Some(k) if w.len() <= 5 => k,
+                    _ if lw == "mag" => "MAG".to_owned(),
+                    _ if ["a", "an", "the", "of", "in", "on", "for", "and"].contains(&lw.as_str()) && !words.is_empty() => lw,
+                    _ => title_case(w),
+                };
+                words.push(word);
+            }
+        }
+    }
+    let mut label = words.join(" ");
+    if of_group {
+        label = format!("{label} of the Working Group");
+    }
+    if former {
+        label = format!("Former {label}");
+    }
+    label
+}
+
+fn title_case(w: &str) -> String {
+    if w.chars().filter(|c| c.is_uppercase()).count() > 1 {
+        return w.to_owned();
+    }
+    w.split('-')
+        .map(|p| {
+            let mut cs = p.chars();
+            cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs).collect())
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// "CHENGETAI  MASANGO" → "Chengetai Masango"; stray spaces and trailing dots go.
+pub fn normalise_name(raw: &str) -> String {
+    let words: Vec<String> = raw
+        .split_whitespace()
+        .map(|w| {
+            if w.chars().count() > 2 && w.chars().all(|c| !c.is_lowercase()) {
+                let mut cs = w.chars();
+                cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+            } else {
+                w.to_owned()
+            }
+        })
+        .collect();
+    words.join(" ").trim_end_matches(['.', ',']).to_owned()
+}
+
+fn person(text: &str, span: Span, name: String, nickname: Option<String>, rule: &'static str) -> Mention {
+    let strength = if rule == "capitalised" { Strength::Candidate } else { Strength::Cued };
+    Mention {
+        kind: EntityKind::Person,
+        surface: text[span.clone()].to_owned(),
+        span,
+        target: Target::Person { name: PersonName { name, nickname, strength } },
+        rule,
+    }
+}
+
+/// People in running text.
+pub struct ProseOut {
+    pub mentions: Vec<Mention>,
+}
+
+/// Finds people in the text outside the participant list: speaker tags, speaker cues, "by X",
+/// honorifics, role titles, "office of X", and capitalised candidates.
+pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention]) -> ProseOut {
+    let mut out: Vec<Mention> = Vec::new();
+    let in_list = |span: &Span| layout.participants.iter().any(|p| p.start <= span.start && span.end <= p.end);
+    let overlaps_known = |span: &Span, out: &[Mention]| {
+        known.iter().chain(out.iter()).any(|m| m.span.start < span.end && span.start < m.span.end)
+    };
+
+    // Speaker tags: ">> NAME:", "→ Name:", "Name: text" at the start of a line.
+    for caps in SPEAKER_TAG.captures_iter(text) {
+        let g = caps.get(1).unwrap();
+        let span = g.range();
+        let raw = g.as_str();
+        if in_list(&span) || overlaps_known(&span, &out) || !plausible_name(raw, lexicon) {
+            continue;
+        }
+        let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+        let prefix = text[line_start..span.start].trim();
+        let tagged = prefix.starts_with(">>") || prefix.starts_with('→') || prefix.starts_with("->");
+        let words = raw.split_whitespace().count();
+        // A plain "Word: text" line is a speaker only when it looks like a name.
+        if !tagged && (words > 3 || raw.chars().all(|c| !c.is_lowercase())) {
+            continue;
+        }
+        if raw.eq_ignore_ascii_case("chair") || raw.eq_ignore_ascii_case("moderator") {
+            continue;
+        }
+        out.push(person(text, span, normalise_name(raw), None, "speaker-tag"));
+    }
+
+    for m in NAME_RUN.find_iter(text) {
+        let mut span = m.range();
+        if in_list(&span) {
+            continue;
+        }
+        // Trim leading words that are not names ("On behalf of the IGF Secretariat Anja Gengo").
+        let raw = text[span.clone()].to_owned();
+        let words: Vec<&str> = raw.split(' ').collect();
+        let mut skip = 0;
+        while skip < words.len() && (NOT_NAMES.contains(&words[skip].trim_end_matches('.')) || HONORIFICS.contains(&words[skip])) {
+            span.start += words[skip].len() + 1;
+            skip += 1;
+        }
+        if skip == words.len() || span.start >= span.end {
+            continue;
+        }
+        if overlaps_known(&span, &out) {
+            continue;
+        }
+        let name = text[span.clone()].trim_end_matches('.').to_owned();
+        span.end = span.start + name.len();
+        if !plausible_name(&name, lexicon) {
+            continue;
+        }
+        let before = text[..span.start].trim_end();
+        let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let after = &text[span.end..];
+        let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || HONORIFICS.contains(&prev_word);
+        let nickname = nickname_after(after);
+        let rule = if honorific {
+            Some("honorific")
+        } else if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with") {
+            Some("speaker-cue")
+        } else if BY_CUE.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) {
+            Some("by-cue")
+        } else if OFFICE_OF.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
+            Some("office-of")
+        } else if ROLE_BEFORE_NAME.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
+            Some("role-title")
+        } else if will_follows(after) && in_action_line(text, span.start) {
+            Some("action-owner")
+        } else {
+            None
+        };
+        let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '"', '“']) || prev_word.chars().all(|c| !c.is_alphanumeric());
+        let rule = match rule {
+            Some(r) => r,
+            // A capitalised word in mid-sentence may be a name: keep it as a candidate.
+            None if !sentence_start && !name.contains(['.']) => "capitalised",
+            None => continue,
+        };
+        out.push(person(text, span, normalise_name(&name), nickname.map(|(n, _)| n), rule));
+    }
+    ProseOut { mentions: out }
+}
+
+/// A name that is not a known organisation or process, nor an ordinary capitalised word.
+fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty() || words.len() > 5 || lexicon.lookup(name).is_some() {
+        return false;
+    }
+    if words.iter().any(|w| NOT_NAMES.contains(&w.trim_end_matches(['.', ',']))) {
+        return false;
+    }
+    if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && words.len() == 1 {
+        return false; // a lone acronym
+    }
+    // A name made only of curated words ("Secretariat", "Ethiopian") is not a person.
+    !words.iter().any(|w| lexicon.lookup(w).is_some_and(|i| lexicon.entry(i).kind != EntityKind::Person) && w.len() > 2)
+        || words.len() >= 2 && !words.iter().all(|w| lexicon.lookup(w).is_some())
+}
+
+/// The nickname written right after a name: "Concettina Cassa (Titti)".
+fn nickname_after(after: &str) -> Option<(String, usize)> {
+    let rest = after.strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let inner = &rest[..close];
+    let single = !inner.contains(' ') && inner.chars().next().is_some_and(char::is_uppercase) && inner.chars().skip(1).all(char::is_lowercase) && inner.len() >= 3;
+    single.then(|| (inner.to_owned(), close + 3))
+}
+
+/// True when a speech verb follows, possibly after auxiliaries or a nickname in parentheses.
+fn speech_follows(after: &str) -> bool {
+    let mut rest = after;
+    if let Some((_, skip)) = nickname_after(rest) {
+        rest = &rest[skip..];
+    }
+    let mut words = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
+    for _ in 0..4 {
+        let Some(w) = words.next() else { return false };
+        let lw = w.to_lowercase();
+        if AUXILIARIES.contains(&lw.as_str()) {
+            continue;
+        }
+        if lw == "was" || lw == "is" {
+            return words.next().is_some_and(|n| matches!(n, "supportive" | "concerned" | "of" | "keen" | "in" | "against" | "pleased" | "happy" | "unable" | "invited"));
+        }
+        if lw == "made" {
+            return words.next().is_some_and(|n| matches!(n, "a" | "the" | "an" | "some" | "several"));
+        }
+        if lw == "let" {
+            return words.next().is_some_and(|n| n == "me" || n == "us");
+        }
+        return SPEECH_VERBS.contains(&lw.as_str());
+    }
+    false
+}
+
+/// "X will send": only counted where the line is an action line.
+fn will_follows(after: &str) -> bool {
+    let w: Vec<&str> = after.split_whitespace().take(2).collect();
+    matches!(w.first(), Some(&"will") | Some(&"to") | Some(&"shall"))
+}
+
+fn in_action_line(text: &str, at: usize) -> bool {
+    let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+    let line = text[line_start..at].trim_start_matches([' ', '-', '*', '•']).to_lowercase();
+    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("todo") || line.chars().next().is_some_and(|c| c.is_ascii_digit()) || line.is_empty()
+}
+
+/// True when the words after a person mention make it a speaker (for statements and attendance).
+pub fn is_speaker_rule(rule: &str) -> bool {
+    matches!(rule, "speaker-cue" | "speaker-tag")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::load(&[]).unwrap()
+    }
+
+    /// `name | affiliations | roles` for each participant entry.
+    fn check_entries(text: &str, expected: &[&str]) {
+        let lexicon = lexicon();
+        let layout = crate::segment::layout(text);
+        let parsed = participants(text, &layout, &lexicon);
+        let mentions = parsed.mentions.clone();
+        let got: Vec<String> = parsed
+            .entries
+            .into_iter()
+            .map(|p| {
+                let p = p.resolve_indices(&mentions);
+                let affs: Vec<&str> = p.affiliations.iter().map(|&i| mentions[i].surface.as_str()).collect();
+                let roles: Vec<&str> = p.roles.iter().map(|r| r.label.as_str()).collect();
+                format!("{} | {} | {}", mentions[p.person].surface, affs.join("; "), roles.join("; "))
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn participant_entries_in_several_styles() {
+        check_entries(
+            "List of participants\n\n1. Amrita Choudhury, Group's Co-Chair, CCAOI\n2. Bruna Santos, IGF MAG Member Group's Co-Chair\n3. Nigel Hickson Government of UK\n4. Flavio Wagner, CGI.br/ Federal University of Rio Grande do Sul, Brasil, past MAG Member\n- 5) Jody Pandey (Georgia Institute Electronic, India)\n6. Antoine Vergne – Mission Publiques\n7. Ms. Dino dell'Accio\n",
+            &[
+                "Amrita Choudhury | CCAOI | Co-Chair of the Working Group",
+                "Bruna Santos |  | MAG Member; Co-Chair of the Working Group",
+                "Nigel Hickson | Government of UK | ",
+                "Flavio Wagner | CGI.br; Federal University of Rio Grande do Sul | Former MAG Member",
+                "Jody Pandey | Georgia Institute Electronic | ",
+                "Antoine Vergne | Mission Publiques | ",
+                "Dino dell'Accio |  | ",
+            ],
+        );
+    }
+
+    fn check_prose(text: &str, expected: &[&str]) {
+        let lexicon = lexicon();
+        let layout = crate::segment::layout(text);
+        let known = super::super::names::find(text, &layout, &lexicon, &[]);
+        let got: Vec<String> = in_prose(text, &layout, &lexicon, &known)
+            .mentions
+            .iter()
+            .map(|m| match &m.target {
+                Target::Person { name } => format!("{} ({}){}", name.name, m.rule, name.nickname.as_ref().map(|n| format!(" aka {n}")).unwrap_or_default()),
+                _ => unreachable!(),
+            })
+            .collect();
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn speakers_are_found_by_their_verbs_and_tags() {
+        check_prose(
+            "The meeting was moderated by Concettina Cassa (Titti). In terms of the SOF, Celine shared news. Ana Neves has underlined it; the Swedish Ambassador mentioned a report.\n\n→ Anriette: I agree with Wolfgang.\n>> CHENGETAI MASANGO: Thank you.",
+            &[
+                "Concettina Cassa (by-cue) aka Titti",
+                "Celine (speaker-cue)",
+                "Ana Neves (speaker-cue)",
+                "Anriette (speaker-tag)",
+                "Wolfgang (capitalised)",
+                "Chengetai Masango (speaker-tag)",
+            ],
+        );
+    }
+
+    #[test]
+    fn honorifics_role_titles_and_offices_mark_names() {
+        check_prose(
+            "Ms. Lynn St. Amour moderated as Chair. It was chaired by the new MAG Chair Paul Mitchell. Staff from the office of Fabrizio Hochschild attended.",
+            &["Lynn St. Amour (honorific)", "Paul Mitchell (role-title)", "Fabrizio Hochschild (office-of)"],
+        );
+    }
+
+    #[test]
+    fn roles_are_normalised() {
+        let lexicon = lexicon();
+        assert_eq!(normalise_role("Group's Co-Chair", &lexicon), "Co-Chair of the Working Group");
+        assert_eq!(normalise_role("former IGF MAG member", &lexicon), "Former MAG Member");
+        assert_eq!(normalise_role("Mag Member", &lexicon), "MAG Member");
+        assert_eq!(normalise_role("in a personal capacity", &lexicon), "In a personal capacity");
+    }
+}

@@ -1,0 +1,486 @@
+//! Lexicon: curated domain data (`data/*.ttl`) → names the extractor can find in text.
+//!
+//! This is the only reader of domain data. It loads the embedded Turtle files plus any `.ttl`
+//! a user adds (`--data DIR`), keeps their quads for the curated graph, and compiles every
+//! label of every process and organisation into one Aho-Corasick automaton, so that finding
+//! all known names in a document is a single pass over its text.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use oxigraph::io::{RdfFormat, RdfParser};
+use oxigraph::model::{NamedNode, Quad, Term};
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::vocab;
+
+/// The kind of thing an entity is; each kind has its own IRI space and class.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityKind {
+    Person,
+    Organisation,
+    Process,
+}
+
+impl EntityKind {
+    /// The IRI path segment of this kind (`person`, `org`, `process`).
+    pub fn segment(self) -> &'static str {
+        match self {
+            EntityKind::Person => "person",
+            EntityKind::Organisation => "org",
+            EntityKind::Process => "process",
+        }
+    }
+}
+
+/// One curated process or organisation.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub iri: String,
+    pub kind: EntityKind,
+    pub label: String,
+    pub alt_labels: Vec<String>,
+    pub hidden_labels: Vec<String>,
+    /// `org:classification` (stakeholder group), when curated.
+    pub classification: Option<String>,
+    /// `dcterms:isPartOf` or `org:subOrganizationOf` targets.
+    pub parents: Vec<String>,
+    /// Which file stated it, for `explain`.
+    pub source: String,
+}
+
+impl Entry {
+    /// A government's country name: "Switzerland" for "Government of Switzerland".
+    pub fn country(&self) -> Option<&str> {
+        if self.classification.as_deref() != Some(vocab::gg::GOVERNMENT.as_str()) {
+            return None;
+        }
+        let rest = self.label.strip_prefix("Government of ")?;
+        Some(rest.strip_prefix("the ").unwrap_or(rest))
+    }
+
+    /// Every name of the entry: label, alternative and hidden labels.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.label.as_str())
+            .chain(self.alt_labels.iter().map(String::as_str))
+            .chain(self.hidden_labels.iter().map(String::as_str))
+    }
+}
+
+/// Why the curated data could not be loaded. Every variant names the file.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LexiconError {
+    #[error("{file}: invalid Turtle: {message}")]
+    Syntax { file: String, message: String },
+    #[error("{path}: cannot read: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{file}: {name:?} is a label of both {first} and {second}; labels must name one entity")]
+    Ambiguous { file: String, name: String, first: String, second: String },
+}
+
+/// A known name found in a text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LexMatch {
+    /// Byte span in the searched text.
+    pub start: usize,
+    pub end: usize,
+    /// Index of the entry (see [`Lexicon::entry`]).
+    pub entry: usize,
+}
+
+/// Curated names compiled for matching, plus the curated quads themselves.
+pub struct Lexicon {
+    entries: Vec<Entry>,
+    quads: Vec<Quad>,
+    by_name: HashMap<String, usize>,
+    by_iri: HashMap<String, usize>,
+    exact: AhoCorasick,
+    exact_entries: Vec<usize>,
+    folded: AhoCorasick,
+    folded_entries: Vec<usize>,
+    /// Demonym ("Swiss") → government entry, derived from "<Demonym> Government" labels.
+    demonyms: HashMap<String, usize>,
+}
+
+impl Lexicon {
+    /// Loads the embedded data files, then every `.ttl` in `dirs`; a user file with the name of an
+    /// embedded one replaces it.
+    pub fn load(dirs: &[PathBuf]) -> Result<Lexicon, LexiconError> {
+        let mut files: BTreeMap<String, String> =
+            crate::defaults::DATA.iter().map(|(n, t)| ((*n).to_owned(), (*t).to_owned())).collect();
+        let mut user: Vec<(String, String)> = Vec::new();
+        for dir in dirs {
+            let mut found = Vec::new();
+            let read = std::fs::read_dir(dir).map_err(|source| LexiconError::Io { path: dir.clone(), source })?;
+            for entry in read.flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|e| e == "ttl") {
+                    found.push(path);
+                }
+            }
+            found.sort();
+            for path in found {
+                let text = std::fs::read_to_string(&path)
+                    .map_err(|source| LexiconError::Io { path: path.clone(), source })?;
+                let name = file_name(&path);
+                if files.contains_key(&name) {
+                    files.insert(name, text);
+                } else {
+                    user.push((path.display().to_string(), text));
+                }
+            }
+        }
+        let mut sources: Vec<(String, String)> = files.into_iter().collect();
+        sources.extend(user);
+        Lexicon::from_turtle(&sources)
+    }
+
+    /// Builds a lexicon from Turtle texts given as (file name, content).
+    pub fn from_turtle(sources: &[(String, String)]) -> Result<Lexicon, LexiconError> {
+        let mut quads = Vec::new();
+        let mut origin: HashMap<String, String> = HashMap::new();
+        for (file, text) in sources {
+            let parser = RdfParser::from_format(RdfFormat::Turtle).for_slice(text.as_bytes());
+            for quad in parser {
+                let quad = quad.map_err(|e| LexiconError::Syntax { file: file.clone(), message: e.to_string() })?;
+                origin.entry(quad.subject.to_string()).or_insert_with(|| file.clone());
+                quads.push(quad);
+            }
+        }
+        let entries = entries_from(&quads, &origin);
+        Lexicon::compile(entries, quads)
+    }
+
+    fn compile(entries: Vec<Entry>, quads: Vec<Quad>) -> Result<Lexicon, LexiconError> {
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut by_iri = HashMap::new();
+        let mut exact_patterns = Vec::new();
+        let mut exact_entries = Vec::new();
+        let mut folded_patterns = Vec::new();
+        let mut folded_entries = Vec::new();
+        let mut demonyms = HashMap::new();
+        for (idx, entry) in entries.iter().enumerate() {
+            by_iri.insert(entry.iri.clone(), idx);
+            for name in entry.names() {
+                let key = name_key(name);
+                if key.is_empty() {
+                    continue;
+                }
+                if let Some(&other) = by_name.get(&key) {
+                    if other != idx {
+                        return Err(LexiconError::Ambiguous {
+                            file: entry.source.clone(),
+                            name: name.to_owned(),
+                            first: entries[other].iri.clone(),
+                            second: entry.iri.clone(),
+                        });
+                    }
+                    continue;
+                }
+                by_name.insert(key, idx);
+                if is_single_token(name) {
+                    exact_patterns.push(name.to_owned());
+                    exact_entries.push(idx);
+                    if name.chars().any(|c| c.is_ascii_digit()) && name.to_lowercase() != name {
+                        exact_patterns.push(name.to_lowercase());
+                        exact_entries.push(idx);
+                    }
+                } else {
+                    folded_patterns.push(name.to_owned());
+                    folded_entries.push(idx);
+                }
+                if entry.country().is_some() {
+                    if let Some(demonym) = name.strip_suffix(" Government") {
+                        if is_single_token(demonym) || demonym.split(' ').all(starts_upper) {
+                            demonyms.insert(demonym.to_owned(), idx);
+                        }
+                    }
+                }
+            }
+        }
+        let exact = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&exact_patterns)
+            .expect("curated names compile into an automaton");
+        let folded = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .ascii_case_insensitive(true)
+            .build(&folded_patterns)
+            .expect("curated names compile into an automaton");
+        Ok(Lexicon { entries, quads, by_name, by_iri, exact, exact_entries, folded, folded_entries, demonyms })
+    }
+
+    /// All curated entries, in a stable order (sorted by IRI).
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    pub fn entry(&self, idx: usize) -> &Entry {
+        &self.entries[idx]
+    }
+
+    /// The curated quads, to be stored in the curated graph.
+    pub fn quads(&self) -> &[Quad] {
+        &self.quads
+    }
+
+    /// The entry one of whose names is `name` (compared ignoring case, accents and punctuation).
+    pub fn lookup(&self, name: &str) -> Option<usize> {
+        self.by_name.get(&name_key(name)).copied()
+    }
+
+    /// The entry with this IRI.
+    pub fn by_iri(&self, iri: &str) -> Option<usize> {
+        self.by_iri.get(iri).copied()
+    }
+
+    /// The government whose demonym is `word` ("Swiss" → Government of Switzerland).
+    pub fn government_by_demonym(&self, word: &str) -> Option<usize> {
+        self.demonyms.get(word).copied()
+    }
+
+    /// Every known name in `text`, on word boundaries, longest first where names overlap.
+    ///
+    /// Multi-word names match ignoring ASCII case ("pact for the future"); single tokens match
+    /// exactly ("GDC", not "gdc"), so short acronyms do not fire inside ordinary words. An
+    /// acronym followed by a plural "s" ("NRIs") still matches.
+    pub fn find_all(&self, text: &str) -> Vec<LexMatch> {
+        let mut candidates = Vec::new();
+        let bytes = text.as_bytes();
+        let mut push = |start: usize, mut end: usize, entry: usize, acronym_plural: bool| {
+            if !boundary_before(bytes, start) {
+                return;
+            }
+            if acronym_plural && bytes.get(end) == Some(&b's') && boundary_after(bytes, end + 1) {
+                end += 1;
+            } else if !boundary_after(bytes, end) {
+                return;
+            }
+            candidates.push(LexMatch { start, end, entry });
+        };
+        for m in self.exact.find_overlapping_iter(text) {
+            let pattern = &text[m.start()..m.end()];
+            let acronym = pattern.len() >= 2 && pattern.chars().all(|c| c.is_ascii_uppercase());
+            push(m.start(), m.end(), self.exact_entries[m.pattern().as_usize()], acronym);
+        }
+        for m in self.folded.find_overlapping_iter(text) {
+            push(m.start(), m.end(), self.folded_entries[m.pattern().as_usize()], false);
+        }
+        select_longest(candidates)
+    }
+}
+
+/// Keeps the longest of overlapping matches, scanning left to right.
+pub fn select_longest(mut candidates: Vec<LexMatch>) -> Vec<LexMatch> {
+    candidates.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.entry.cmp(&b.entry)));
+    let mut out: Vec<LexMatch> = Vec::new();
+    for c in candidates {
+        if out.last().is_some_and(|last| c.start < last.end) {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The normal form names are compared in: NFKD without accents, case-folded, punctuation as
+/// single spaces, `+` kept ("WSIS+20" ≠ "WSIS 20").
+pub fn name_key(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = String::with_capacity(name.len());
+    let mut space = false;
+    for c in name.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() || c == '+' {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        } else {
+            space = true;
+        }
+    }
+    out
+}
+
+/// True for a byte position that a name may start at: the text start or after a non-word character.
+pub fn boundary_before(bytes: &[u8], start: usize) -> bool {
+    start == 0 || !is_word_byte(bytes[start - 1])
+}
+
+/// True for a byte position a name may end at: the text end or before a non-word character.
+pub fn boundary_after(bytes: &[u8], end: usize) -> bool {
+    end >= bytes.len() || !is_word_byte(bytes[end])
+}
+
+/// Letters, digits, `+` and any non-ASCII byte (part of a letter) belong to words.
+fn is_word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'+' || b == b'_' || b >= 0x80
+}
+
+fn is_single_token(name: &str) -> bool {
+    !name.contains(' ')
+}
+
+fn starts_upper(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Collects processes and organisations with their names and relations from curated quads.
+fn entries_from(quads: &[Quad], origin: &HashMap<String, String>) -> Vec<Entry> {
+    let mut kinds: BTreeMap<String, EntityKind> = BTreeMap::new();
+    for q in quads {
+        if q.predicate.as_ref() == vocab::rdf::TYPE {
+            if let (Some(s), Term::NamedNode(class)) = (subject_iri(q), &q.object) {
+                if class.as_ref() == vocab::gg::PROCESS {
+                    kinds.insert(s, EntityKind::Process);
+                } else if class.as_ref() == vocab::org::ORGANIZATION {
+                    kinds.entry(s).or_insert(EntityKind::Organisation);
+                } else if class.as_ref() == vocab::foaf::PERSON {
+                    kinds.entry(s).or_insert(EntityKind::Person);
+                }
+            }
+        }
+    }
+    let mut entries: BTreeMap<String, Entry> = kinds
+        .iter()
+        .map(|(iri, kind)| {
+            let entry = Entry {
+                iri: iri.clone(),
+                kind: *kind,
+                label: String::new(),
+                alt_labels: Vec::new(),
+                hidden_labels: Vec::new(),
+                classification: None,
+                parents: Vec::new(),
+                source: origin.get(&format!("<{iri}>")).cloned().unwrap_or_default(),
+            };
+            (iri.clone(), entry)
+        })
+        .collect();
+    for q in quads {
+        let Some(s) = subject_iri(q) else { continue };
+        let Some(entry) = entries.get_mut(&s) else { continue };
+        let p = q.predicate.as_ref();
+        match &q.object {
+            Term::Literal(lit) => {
+                let value = lit.value().to_owned();
+                if p == vocab::rdfs::LABEL || p == vocab::skos::PREF_LABEL {
+                    if entry.label.is_empty() {
+                        entry.label = value;
+                    } else if entry.label != value {
+                        entry.alt_labels.push(value);
+                    }
+                } else if p == vocab::skos::ALT_LABEL || p == vocab::foaf::NAME {
+                    entry.alt_labels.push(value);
+                } else if p == vocab::skos::HIDDEN_LABEL {
+                    entry.hidden_labels.push(value);
+                }
+            }
+            Term::NamedNode(o) => {
+                if p == vocab::org::CLASSIFICATION {
+                    entry.classification = Some(o.as_str().to_owned());
+                } else if p == vocab::dcterms::IS_PART_OF || p == vocab::org::SUB_ORGANIZATION_OF {
+                    entry.parents.push(o.as_str().to_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    entries
+        .into_values()
+        .filter(|e| !e.label.is_empty())
+        .map(|mut e| {
+            e.alt_labels.sort();
+            e.alt_labels.dedup();
+            e.hidden_labels.sort();
+            e.hidden_labels.dedup();
+            e
+        })
+        .collect()
+}
+
+fn subject_iri(q: &Quad) -> Option<String> {
+    match &q.subject {
+        oxigraph::model::NamedOrBlankNode::NamedNode(n) => Some(n.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+/// The IRI of a curated entity as an Oxigraph node.
+pub fn node(iri: &str) -> NamedNode {
+    NamedNode::new_unchecked(iri)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TTL: &str = r#"
+@prefix gg: <https://w3id.org/govgraph/ns#> . @prefix org: <http://www.w3.org/ns/org#> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix ggid: <https://w3id.org/govgraph/id/> .
+ggid:process\/gdc a gg:Process ; rdfs:label "Global Digital Compact" ; skos:altLabel "GDC" .
+ggid:process\/pact a gg:Process ; rdfs:label "Pact for the Future" .
+ggid:process\/wsis a gg:Process ; rdfs:label "World Summit on the Information Society" ; skos:altLabel "WSIS" .
+ggid:process\/wsis20 a gg:Process ; rdfs:label "WSIS+20 Review" ; skos:altLabel "WSIS+20" .
+ggid:org\/nri a org:Organization ; rdfs:label "National and Regional IGF Initiatives" ; skos:altLabel "NRI" .
+ggid:org\/ch a org:Organization ; rdfs:label "Government of Switzerland" ; skos:altLabel "Switzerland", "Swiss Government" ;
+    org:classification gg:Government .
+"#;
+
+    fn lexicon() -> Lexicon {
+        Lexicon::from_turtle(&[("t.ttl".into(), TTL.into())]).unwrap()
+    }
+
+    fn found(text: &str) -> Vec<String> {
+        let lex = lexicon();
+        lex.find_all(text)
+            .iter()
+            .map(|m| format!("{}={}", &text[m.start..m.end], lex.entry(m.entry).label))
+            .collect()
+    }
+
+    #[test]
+    fn finds_names_on_word_boundaries_longest_first() {
+        assert_eq!(
+            found("The GDC and the pact for the future; WSIS+20 and wsis+20, not WSIS+ or GDCs-like gdc."),
+            [
+                "GDC=Global Digital Compact",
+                "pact for the future=Pact for the Future",
+                "WSIS+20=WSIS+20 Review",
+                "wsis+20=WSIS+20 Review",
+            ]
+        );
+        assert_eq!(found("NRIs and NRI, but not NRIS"), ["NRIs=National and Regional IGF Initiatives", "NRI=National and Regional IGF Initiatives"]);
+    }
+
+    #[test]
+    fn governments_expose_country_and_demonym() {
+        let lex = lexicon();
+        let ch = lex.lookup("swiss government").unwrap();
+        assert_eq!(lex.entry(ch).country(), Some("Switzerland"));
+        assert_eq!(lex.government_by_demonym("Swiss"), Some(ch));
+    }
+
+    #[test]
+    fn a_name_shared_by_two_entities_is_an_error_naming_both() {
+        let ttl = format!("{TTL}\n<https://w3id.org/govgraph/id/process/other> a gg:Process ; rdfs:label \"Other\" ; skos:altLabel \"gdc\" .");
+        let err = Lexicon::from_turtle(&[("x.ttl".into(), ttl)]).err().unwrap();
+        assert!(err.to_string().contains("process/other"), "{err}");
+    }
+
+    #[test]
+    fn syntax_errors_name_the_file() {
+        let err = Lexicon::from_turtle(&[("bad.ttl".into(), "this is not turtle".into())]).err().unwrap();
+        assert!(err.to_string().starts_with("bad.ttl: invalid Turtle"), "{err}");
+    }
+}

@@ -1,0 +1,475 @@
+//! Resolve: every document's mentions → entities with stable IRIs, and the reason for each.
+//!
+//! Resolution is deterministic (the same documents give the same entities, whatever their
+//! order) and explainable: every surface form records why it became the entity it did —
+//! a curated name, a nickname given in a text, a first name that is unique in its document,
+//! a close misspelling of a known name, a user's correction. It indexes names by their
+//! first and last words, so it never compares every name with every other.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use crate::extract::{Extraction, Strength, Target};
+use crate::lexicon::{name_key, EntityKind, Lexicon};
+
+/// One real-world thing: a person, organisation or process.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Entity {
+    pub iri: String,
+    pub kind: EntityKind,
+    /// Canonical display name (`rdfs:label`).
+    pub label: String,
+    /// Other surface forms seen in documents (`skos:altLabel`).
+    pub alt_labels: BTreeSet<String>,
+    /// Misspellings seen in documents (`skos:hiddenLabel`).
+    pub hidden_labels: BTreeSet<String>,
+    /// Stakeholder group, for organisations found by a pattern ("Government of X").
+    pub classification: Option<String>,
+    /// Known from the curated data (its description lives in the curated graph).
+    pub curated: bool,
+}
+
+/// Why a surface form resolved as it did.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Resolution {
+    pub surface: String,
+    pub kind: EntityKind,
+    /// The entity's IRI; `None` for candidates that named nobody known.
+    pub iri: Option<String>,
+    pub reason: String,
+    /// File names of the documents it was seen in.
+    pub documents: BTreeSet<String>,
+}
+
+/// The result of resolving a corpus.
+#[derive(Debug, Clone, Default)]
+pub struct Resolved {
+    /// Entities by IRI.
+    pub entities: BTreeMap<String, Entity>,
+    /// Per document, per mention: the entity IRI (or `None` when dropped).
+    pub mention_iris: Vec<Vec<Option<String>>>,
+    /// One line per (surface form, entity, reason), for `govgraph explain`.
+    pub resolutions: Vec<Resolution>,
+}
+
+impl Resolved {
+    /// The entity a mention of document `doc` resolved to.
+    pub fn entity_of(&self, doc: usize, mention: usize) -> Option<&Entity> {
+        self.mention_iris.get(doc)?.get(mention)?.as_ref().and_then(|iri| self.entities.get(iri))
+    }
+
+    /// Every resolution whose surface form matches `name` (ignoring case and accents).
+    pub fn explain(&self, name: &str) -> Vec<&Resolution> {
+        let key = name_key(name);
+        self.resolutions.iter().filter(|r| name_key(&r.surface) == key || r.iri.as_ref().is_some_and(|i| self.entities.get(i).is_some_and(|e| name_key(&e.label) == key))).collect()
+    }
+}
+
+/// Corrections a user states in `data/aliases.ttl`: "X is the same as Y", "X is not Y".
+#[derive(Debug, Clone, Default)]
+pub struct Corrections {
+    /// Surface-form key → canonical name it must resolve to.
+    pub same_as: BTreeMap<String, String>,
+    /// Pairs of name keys that must never be merged.
+    pub distinct: BTreeSet<(String, String)>,
+}
+
+/// The IRI-safe slug of a name: lower-case ASCII, `+` as "plus", other runs as `-`.
+pub fn slug(name: &str) -> String {
+    let key = name_key(&name.replace('+', " plus "));
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    out.trim_matches('-').to_owned()
+}
+
+/// Resolves the mentions of all documents.
+pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corrections: &Corrections) -> Resolved {
+    let mut resolved = Resolved::default();
+    let mut seen: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    let people = PeopleIndex::build(extractions, corrections);
+
+    for (d, ex) in extractions.iter().enumerate() {
+        let mut iris = Vec::with_capacity(ex.mentions.len());
+        for m in &ex.mentions {
+            let (iri, reason, hidden) = match &m.target {
+                Target::Curated { iri } => {
+                    let idx = lexicon.by_iri(iri);
+                    let hidden = idx.is_some_and(|i| lexicon.entry(i).hidden_labels.iter().any(|h| name_key(h) == name_key(&m.surface)));
+                    let why = if m.rule == "lexicon" { "curated name".to_owned() } else { format!("curated entity, found by rule {}", m.rule) };
+                    let entry = idx.map(|i| lexicon.entry(i));
+                    let entity = resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
+                        iri: iri.clone(),
+                        kind: m.kind,
+                        label: entry.map_or_else(|| m.surface.clone(), |e| e.label.clone()),
+                        alt_labels: BTreeSet::new(),
+                        hidden_labels: BTreeSet::new(),
+                        classification: entry.and_then(|e| e.classification.clone()),
+                        curated: true,
+                    });
+                    let _ = entity;
+                    (Some(iri.clone()), why, hidden)
+                }
+                Target::New { label, classification } => {
+                    if let Some(idx) = lexicon.lookup(label).filter(|&i| lexicon.entry(i).kind == m.kind) {
+                        let e = lexicon.entry(idx);
+                        resolved.entities.entry(e.iri.clone()).or_insert_with(|| Entity {
+                            iri: e.iri.clone(),
+                            kind: e.kind,
+                            label: e.label.clone(),
+                            alt_labels: BTreeSet::new(),
+                            hidden_labels: BTreeSet::new(),
+                            classification: e.classification.clone(),
+                            curated: true,
+                        });
+                        (Some(e.iri.clone()), format!("pattern {} named a curated entity", m.rule), false)
+                    } else {
+                        let iri = format!("{base}{}/{}", m.kind.segment(), slug(label));
+                        let entity = resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
+                            iri: iri.clone(),
+                            kind: m.kind,
+                            label: label.clone(),
+                            alt_labels: BTreeSet::new(),
+                            hidden_labels: BTreeSet::new(),
+                            classification: classification.clone(),
+                            curated: false,
+                        });
+                        if entity.classification.is_none() {
+                            entity.classification.clone_from(classification);
+                        }
+                        (Some(iri), format!("new {} found by rule {}", kind_word(m.kind), m.rule), false)
+                    }
+                }
+                Target::Person { name } => match people.resolve(d, name) {
+                    Some((cluster, reason, misspelt)) => {
+                        let c = &people.clusters[cluster];
+                        let iri = format!("{base}person/{}", slug(&c.label));
+                        resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
+                            iri: iri.clone(),
+                            kind: EntityKind::Person,
+                            label: c.label.clone(),
+                            alt_labels: BTreeSet::new(),
+                            hidden_labels: BTreeSet::new(),
+                            classification: None,
+                            curated: false,
+                        });
+                        (Some(iri), reason, misspelt)
+                    }
+                    None if name.strength == Strength::Cued => {
+                        // A name the text marks as a person, with no fuller form known anywhere.
+                        let iri = format!("{base}person/{}", slug(&name.name));
+                        resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
+                            iri: iri.clone(),
+                            kind: EntityKind::Person,
+                            label: name.name.clone(),
+                            alt_labels: BTreeSet::new(),
+                            hidden_labels: BTreeSet::new(),
+                            classification: None,
+                            curated: false,
+                        });
+                        (Some(iri), format!("marked as a person by rule {}; no fuller name known", m.rule), false)
+                    }
+                    None => (None, "a capitalised word that names no known person".to_owned(), false),
+                },
+            };
+            if let Some(iri) = &iri {
+                if let Some(entity) = resolved.entities.get_mut(iri) {
+                    let surface = surface_form(&m.surface, m.kind);
+                    if name_key(&surface) != name_key(&entity.label) && !surface.is_empty() {
+                        if hidden {
+                            entity.hidden_labels.insert(surface);
+                        } else {
+                            entity.alt_labels.insert(surface);
+                        }
+                    }
+                    if let Target::Person { name } = &m.target {
+                        if let Some(nick) = &name.nickname {
+                            entity.alt_labels.insert(nick.clone());
+                        }
+                    }
+                }
+            }
+            seen.entry((m.surface.clone(), iri.clone().unwrap_or_default(), reason)).or_default().insert(ex.file_name.clone());
+            iris.push(iri);
+        }
+        resolved.mention_iris.push(iris);
+    }
+    // A surface form both alternative and hidden keeps the stronger, alternative, status.
+    for entity in resolved.entities.values_mut() {
+        let alts = entity.alt_labels.clone();
+        entity.hidden_labels.retain(|h| !alts.contains(h));
+        let label_key = name_key(&entity.label);
+        entity.alt_labels.retain(|a| name_key(a) != label_key);
+    }
+    resolved.resolutions = seen
+        .into_iter()
+        .map(|((surface, iri, reason), documents)| Resolution {
+            kind: resolved.entities.get(&iri).map_or(EntityKind::Person, |e| e.kind),
+            surface,
+            iri: (!iri.is_empty()).then_some(iri),
+            reason,
+            documents,
+        })
+        .collect();
+    resolved
+}
+
+fn kind_word(kind: EntityKind) -> &'static str {
+    match kind {
+        EntityKind::Person => "person",
+        EntityKind::Organisation => "organisation",
+        EntityKind::Process => "process",
+    }
+}
+
+/// The surface form as a label: names of people keep their spelling; others lose a leading "the".
+fn surface_form(surface: &str, kind: EntityKind) -> String {
+    let s = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    match kind {
+        EntityKind::Person => s,
+        _ => s.strip_prefix("the ").unwrap_or(&s).to_owned(),
+    }
+}
+
+/// A group of full names that name one person.
+#[derive(Debug, Clone)]
+struct Cluster {
+    label: String,
+    nicknames: BTreeSet<String>,
+    first_names: BTreeSet<String>,
+    /// Documents where one of its full names appears.
+    documents: BTreeSet<usize>,
+}
+
+/// All full names of the corpus, clustered, with indexes for single-word references.
+struct PeopleIndex {
+    clusters: Vec<Cluster>,
+    /// Full-name key → (cluster, reason the name joined it, misspelling?).
+    by_full: HashMap<String, (usize, String, bool)>,
+    corrections: Corrections,
+}
+
+#[derive(Debug, Clone, Default)]
+struct NameStats {
+    display: BTreeMap<String, usize>,
+    in_list: bool,
+    documents: BTreeSet<usize>,
+    nicknames: BTreeSet<String>,
+    /// Participant-list entries it appears in: (document, entry index).
+    list_entries: BTreeSet<(usize, usize)>,
+}
+
+impl PeopleIndex {
+    fn build(extractions: &[Extraction], corrections: &Corrections) -> PeopleIndex {
+        let mut names: BTreeMap<String, NameStats> = BTreeMap::new();
+        for (d, ex) in extractions.iter().enumerate() {
+            for (i, m) in ex.mentions.iter().enumerate() {
+                let Target::Person { name } = &m.target else { continue };
+                if name.strength != Strength::Cued || name.name.split_whitespace().count() < 2 {
+                    continue;
+                }
+                let display = corrections.same_as.get(&name_key(&name.name)).cloned().unwrap_or_else(|| name.name.clone());
+                let stats = names.entry(name_key(&display)).or_default();
+                *stats.display.entry(display).or_default() += 1;
+                stats.documents.insert(d);
+                stats.nicknames.extend(name.nickname.clone());
+                if m.rule == "participant-list" {
+                    stats.in_list = true;
+                    stats.list_entries.insert((d, i));
+                }
+            }
+        }
+        let keys: Vec<String> = names.keys().cloned().collect();
+        let mut uf = UnionFind::new(keys.len());
+        let mut reasons: Vec<Option<(String, bool)>> = vec![None; keys.len()];
+        let tokens: Vec<Vec<String>> = keys.iter().map(|k| k.split(' ').map(str::to_owned).collect()).collect();
+        let mut by_last: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        let mut by_first: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
+        for (i, t) in tokens.iter().enumerate() {
+            by_last.entry(t.last().map_or("", String::as_str)).or_default().push(i);
+            by_first.entry(t.first().map_or("", String::as_str)).or_default().push(i);
+        }
+        let docs_together = |a: usize, b: usize| -> bool {
+            // Two names in the same participant list are two people.
+            let da: BTreeSet<usize> = names[&keys[a]].list_entries.iter().map(|e| e.0).collect();
+            names[&keys[b]].list_entries.iter().any(|e| da.contains(&e.0))
+        };
+        let distinct = |a: usize, b: usize| {
+            corrections.distinct.contains(&(keys[a].clone(), keys[b].clone())) || corrections.distinct.contains(&(keys[b].clone(), keys[a].clone()))
+        };
+        // Same last name: nickname as first name, a dropped middle name, a misspelt first name.
+        for group in by_last.values() {
+            for (x, &a) in group.iter().enumerate() {
+                for &b in &group[x + 1..] {
+                    if docs_together(a, b) || distinct(a, b) {
+                        continue;
+                    }
+                    let (ta, tb) = (&tokens[a], &tokens[b]);
+                    let nick_a: BTreeSet<String> = names[&keys[a]].nicknames.iter().map(|n| name_key(n)).collect();
+                    let nick_b: BTreeSet<String> = names[&keys[b]].nicknames.iter().map(|n| name_key(n)).collect();
+                    let reason = if ta.len() == 2 && nick_b.contains(&ta[0]) || tb.len() == 2 && nick_a.contains(&tb[0]) {
+                        Some(("nickname given in a text with the same last name".to_owned(), false))
+                    } else if ta[0] == tb[0] && (is_subsequence(ta, tb) || is_subsequence(tb, ta)) {
+                        Some(("same first and last name; a middle name dropped".to_owned(), false))
+                    } else if ta.len() == tb.len() && ta[..ta.len() - 1].iter().zip(tb).filter(|(x, y)| x != y).count() == 1 && close(&ta[0], &tb[0]) {
+                        Some(("same last name and a first name one letter apart".to_owned(), true))
+                    } else {
+                        None
+                    };
+                    if let Some(r) = reason {
+                        uf.union(a, b);
+                        reasons[a].get_or_insert(r.clone());
+                        reasons[b].get_or_insert(r);
+                    }
+                }
+            }
+        }
+        // Same first name and a last name one letter apart: a misspelling.
+        for group in by_first.values() {
+            for (x, &a) in group.iter().enumerate() {
+                for &b in &group[x + 1..] {
+                    let (ta, tb) = (&tokens[a], &tokens[b]);
+                    if ta.len() != tb.len() || docs_together(a, b) || distinct(a, b) {
+                        continue;
+                    }
+                    let differing: Vec<usize> = (0..ta.len()).filter(|&k| ta[k] != tb[k]).collect();
+                    if differing.len() == 1 && differing[0] == ta.len() - 1 && close(&ta[differing[0]], &tb[differing[0]]) {
+                        uf.union(a, b);
+                        let r = ("same first name and a last name one letter apart".to_owned(), true);
+                        reasons[a].get_or_insert(r.clone());
+                        reasons[b].get_or_insert(r);
+                    }
+                }
+            }
+        }
+        // Clusters in a stable order (by their smallest key).
+        let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..keys.len() {
+            members.entry(uf.find(i)).or_default().push(i);
+        }
+        let mut groups: Vec<Vec<usize>> = members.into_values().collect();
+        groups.sort();
+        let mut clusters = Vec::new();
+        let mut by_full = HashMap::new();
+        for group in groups {
+            // Canonical: most frequent form, then a participant-list form, then the longest,
+            // then alphabetical.
+            let mut forms: Vec<(usize, bool, usize, String)> = Vec::new();
+            let mut nicknames = BTreeSet::new();
+            let mut documents = BTreeSet::new();
+            for &i in &group {
+                let stats = &names[&keys[i]];
+                let total: usize = stats.display.values().sum();
+                let display = stats.display.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(d, _)| d.clone()).unwrap_or_default();
+                forms.push((total, stats.in_list, display.split_whitespace().count(), display));
+                nicknames.extend(stats.nicknames.iter().cloned());
+                documents.extend(stats.documents.iter().copied());
+            }
+            forms.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
+            let label = forms[0].3.clone();
+            let cluster = clusters.len();
+            let mut first_names = BTreeSet::new();
+            for &i in &group {
+                first_names.insert(tokens[i][0].clone());
+                let (why, misspelt) = match &reasons[i] {
+                    Some((r, m)) if name_key(&keys[i]) != name_key(&label) => (r.clone(), *m),
+                    _ => ("full name written in a document".to_owned(), false),
+                };
+                by_full.insert(keys[i].clone(), (cluster, why, misspelt));
+            }
+            clusters.push(Cluster { label, nicknames, first_names, documents });
+        }
+        PeopleIndex { clusters, by_full, corrections: corrections.clone() }
+    }
+
+    /// The cluster a name in document `doc` refers to, why, and whether it is a misspelling.
+    fn resolve(&self, doc: usize, name: &crate::extract::PersonName) -> Option<(usize, String, bool)> {
+        let key = name_key(self.corrections.same_as.get(&name_key(&name.name)).map_or(&name.name, |s| s));
+        if let Some((c, why, misspelt)) = self.by_full.get(&key) {
+            return Some((*c, why.clone(), *misspelt));
+        }
+        let words: Vec<&str> = key.split(' ').collect();
+        if words.len() == 1 {
+            return self.single(doc, &key, name.strength);
+        }
+        None
+    }
+
+    /// "Jorge", "Titti", "Chegetai": a nickname, a first name unique in the document or the
+    /// corpus, or a close misspelling of one.
+    fn single(&self, doc: usize, word: &str, strength: Strength) -> Option<(usize, String, bool)> {
+        let unique = |hits: Vec<usize>| if hits.len() == 1 { Some(hits[0]) } else { None };
+        let nick: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].nicknames.iter().any(|n| name_key(n) == word)).collect();
+        if let Some(c) = unique(nick) {
+            return Some((c, "nickname given in a text".to_owned(), false));
+        }
+        let in_doc = |c: &usize| self.clusters[*c].documents.contains(&doc);
+        let first: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].first_names.contains(word)).collect();
+        if let Some(c) = unique(first.iter().copied().filter(in_doc).collect()) {
+            return Some((c, "first name of exactly one person named in this document".to_owned(), false));
+        }
+        if let Some(c) = unique(first.clone()) {
+            return Some((c, "first name of exactly one person in the corpus".to_owned(), false));
+        }
+        if word.chars().count() >= 5 && first.is_empty() {
+            let near: Vec<usize> = (0..self.clusters.len())
+                .filter(|&c| self.clusters[c].first_names.iter().chain(self.clusters[c].nicknames.iter()).any(|f| close(&name_key(f), word)))
+                .collect();
+            if let Some(c) = unique(near.iter().copied().filter(in_doc).collect()).or_else(|| unique(near)) {
+                return Some((c, "one letter from the first name of exactly one known person".to_owned(), true));
+            }
+        }
+        let _ = strength;
+        None
+    }
+}
+
+/// Damerau-Levenshtein distance of at most one, for words long enough to bear it.
+fn close(a: &str, b: &str) -> bool {
+    a != b && a.chars().count() >= 4 && b.chars().count() >= 4 && strsim::damerau_levenshtein(a, b) <= 1
+}
+
+/// True when `short` is `long` with some middle words left out.
+fn is_subsequence(short: &[String], long: &[String]) -> bool {
+    if short.len() >= long.len() || short.first() != long.first() || short.last() != long.last() {
+        return false;
+    }
+    let mut it = long.iter();
+    short.iter().all(|w| it.any(|l| l == w))
+}
+
+struct UnionFind {
+    parent: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> Self {
+        UnionFind { parent: (0..n).collect() }
+    }
+    fn find(&mut self, x: usize) -> usize {
+        let mut root = x;
+        while self.parent[root] != root {
+            root = self.parent[root];
+        }
+        let mut x = x;
+        while self.parent[x] != root {
+            let next = self.parent[x];
+            self.parent[x] = root;
+            x = next;
+        }
+        root
+    }
+    fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root, so clusters do not depend on union order.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.parent[hi] = lo;
+        }
+    }
+}
+

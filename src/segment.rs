@@ -1,0 +1,605 @@
+//! Segment: a document's text → its layout (header, agenda, discussion sections, participant
+//! list, paragraphs and sentences), as byte spans.
+//!
+//! Summaries differ in wording but share a skeleton: a header naming the meeting, an agenda
+//! list, numbered discussion sections, a participant list. Finding that skeleton first lets
+//! each extractor look only where its facts live (the meeting number in the header, not in
+//! an agenda title that mentions "the second meeting of" something else).
+//!
+//! Segmentation never fails: text without any recognisable structure is one big section.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A byte range in the cleaned text.
+pub type Span = Range<usize>;
+
+/// Markdown-free text plus the way back to offsets in the original text.
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    pub text: String,
+    /// `map[i]` is the byte offset in the original text of cleaned byte `i` (one extra entry
+    /// for the end).
+    map: Vec<usize>,
+}
+
+impl Cleaned {
+    /// The original byte offset of a cleaned byte offset.
+    pub fn original(&self, offset: usize) -> usize {
+        self.map[offset.min(self.map.len() - 1)]
+    }
+}
+
+/// Removes Markdown markup that splits names: `[Our Common Agenda](#)`, `**bold**`, `## `.
+///
+/// Sample: `Roadmap for [Digital Cooperation](#)` reads `Roadmap for Digital Cooperation`, so the
+/// curated name matches across the link.
+pub fn clean(text: &str) -> Cleaned {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len() + 1);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    let mut line_start = true;
+    while i < bytes.len() {
+        let c = bytes[i];
+        // Heading hashes at the start of a line.
+        if line_start && c == b'#' {
+            let mut j = i;
+            while j < bytes.len() && bytes[j] == b'#' {
+                j += 1;
+            }
+            while j < bytes.len() && bytes[j] == b' ' {
+                j += 1;
+            }
+            i = j;
+            line_start = false;
+            continue;
+        }
+        line_start = c == b'\n';
+        // Link target: `](...)` is dropped whole; the `[` that opened it is dropped below.
+        if c == b']' && bytes.get(i + 1) == Some(&b'(') {
+            if let Some(close) = text[i + 2..].find(')') {
+                let target = &text[i + 2..i + 2 + close];
+                if !target.contains('\n') {
+                    i += 3 + close;
+                    continue;
+                }
+            }
+        }
+        if c == b'[' && text[i + 1..].find("](").is_some_and(|k| !text[i + 1..i + 1 + k].contains('\n')) {
+            i += 1;
+            continue;
+        }
+        if c == b'*' || (c == b'_' && bytes.get(i + 1) == Some(&b'_')) || c == b'\\' {
+            i += 1;
+            continue;
+        }
+        let len = utf8_len(c);
+        for k in 0..len {
+            map.push(i + k);
+        }
+        out.push_str(&text[i..i + len]);
+        i += len;
+    }
+    map.push(text.len());
+    Cleaned { text: out, map }
+}
+
+fn utf8_len(first: u8) -> usize {
+    match first {
+        0x00..=0x7f => 1,
+        0xc0..=0xdf => 2,
+        0xe0..=0xef => 3,
+        _ => 4,
+    }
+}
+
+/// What kind of list marker opens a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marker {
+    /// `1.` or `1)` (with `)` noted: such items are sub-points, not section headings).
+    Number { n: u32, paren: bool },
+    /// `a.` or `a)`.
+    Letter,
+    /// `-`, `*`, `•`, `→`.
+    Bullet,
+}
+
+/// One line of the cleaned text.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub span: Span,
+    /// Leading spaces.
+    pub indent: usize,
+    /// Markers in order (`- 1)` has a bullet then a number).
+    pub markers: Vec<Marker>,
+    /// Where the content starts after indentation and markers.
+    pub content: Span,
+}
+
+impl Line {
+    pub fn is_blank(&self) -> bool {
+        self.content.is_empty()
+    }
+    pub fn is_item(&self) -> bool {
+        !self.markers.is_empty()
+    }
+    /// The number of a numbered item (`1.`, `- 1)`).
+    pub fn number(&self) -> Option<u32> {
+        self.markers.iter().find_map(|m| match m {
+            Marker::Number { n, .. } => Some(*n),
+            _ => None,
+        })
+    }
+    /// A top-level `N.` line: the shape of a discussion section heading.
+    fn is_section_number(&self) -> bool {
+        self.indent == 0 && matches!(self.markers.as_slice(), [Marker::Number { paren: false, .. }])
+    }
+}
+
+/// An item of the agenda list.
+#[derive(Debug, Clone)]
+pub struct AgendaEntry {
+    pub number: Option<u32>,
+    /// The item's title, sub-items joined ("…issues: a. Leadership Panel, b. …").
+    pub title: String,
+    pub span: Span,
+}
+
+/// A discussion section: a numbered or headed stretch of the summary.
+#[derive(Debug, Clone)]
+pub struct Section {
+    pub number: Option<u32>,
+    /// The heading line's text (for a long numbered paragraph, its first words).
+    pub title: String,
+    /// The heading line.
+    pub heading: Span,
+    /// Heading and body together.
+    pub span: Span,
+    /// The section lists action items ("Next steps", "Action items").
+    pub is_actions: bool,
+}
+
+/// The skeleton of one document.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub lines: Vec<Line>,
+    /// From the start to the agenda, discussion or first section: title, date, "The 83rd meeting…".
+    pub intro: Span,
+    pub agenda: Vec<AgendaEntry>,
+    pub sections: Vec<Section>,
+    /// One span per participant entry, markers stripped.
+    pub participants: Vec<Span>,
+    /// Paragraphs of running text (blank-line separated; a blank line before a lowercase
+    /// continuation does not end one).
+    pub paragraphs: Vec<Span>,
+}
+
+static AGENDA_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:meeting\s+)?agenda\s*:?$").unwrap());
+static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|in attendance|speakers|panell?ists)\s*:?$").unwrap()
+});
+static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:participants|attendees|present|in attendance|speakers|panell?ists)\s*:\s*(\S.*)$").unwrap()
+});
+static DISCUSSION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:discussions?|points discussed|summary of (?:the )?discussions?|discussion summary|meeting notes|minutes|notes)\s*:?$").unwrap()
+});
+static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^annex\s+[\w]+\s*:?$").unwrap());
+static ACTIONS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:priorities|decisions|summary) and )?(?:next steps|action items?|actions?|action points|follow[- ]up(?: actions)?|to[- ]dos?)\s*:?$").unwrap()
+});
+static MARKER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:(\d{1,3})([.)])(?:\s+|$)|([a-zA-Z])([.)])\s+|([-*•→–])\s+)").unwrap());
+
+/// Finds the skeleton of a cleaned text.
+pub fn layout(text: &str) -> Layout {
+    let lines = split_lines(text);
+    let mut agenda = Vec::new();
+    let mut participants = Vec::new();
+    // Lines consumed by the agenda or the participant list.
+    let mut taken = vec![false; lines.len()];
+    // Lines that end the section above them (participant list, annex, agenda heading).
+    let mut stops = vec![false; lines.len()];
+    let mut discussion_start = None;
+
+    let mut i = 0;
+    while i < lines.len() {
+        let content = &text[lines[i].content.clone()];
+        if lines[i].markers.is_empty() && AGENDA_HEADING.is_match(content) {
+            stops[i] = true;
+            taken[i] = true;
+            let end = list_block(&lines, text, i + 1, &mut taken);
+            agenda = agenda_entries(&lines, text, i + 1, end);
+            i = end;
+            continue;
+        }
+        if lines[i].markers.is_empty() && PARTICIPANTS_HEADING.is_match(content) {
+            stops[i] = true;
+            taken[i] = true;
+            let end = list_block(&lines, text, i + 1, &mut taken);
+            for line in &lines[i + 1..end] {
+                if !line.is_blank() {
+                    participants.push(trim_span(text, line.content.clone()));
+                }
+            }
+            i = end;
+            continue;
+        }
+        if let Some(caps) = INLINE_PARTICIPANTS.captures(content) {
+            let list = caps.get(1).unwrap();
+            let base = lines[i].content.start;
+            participants.extend(split_inline_list(text, base + list.start()..base + list.end()));
+            taken[i] = true;
+        }
+        if lines[i].markers.is_empty() && (ANNEX_HEADING.is_match(content)) {
+            stops[i] = true;
+        }
+        if lines[i].markers.is_empty() && DISCUSSION_HEADING.is_match(content) && discussion_start.is_none() {
+            discussion_start = Some(i);
+        }
+        i += 1;
+    }
+
+    let sections = sections(&lines, text, &taken, &stops);
+    let intro_end_line = [
+        agenda_line(&lines, text),
+        discussion_start,
+        sections.first().map(|s| line_index(&lines, s.heading.start)),
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(lines.len());
+    let intro = 0..lines.get(intro_end_line).map_or(text.len(), |l| l.span.start);
+    let paragraphs = paragraphs(&lines, text);
+    Layout { lines, intro, agenda, sections, participants, paragraphs }
+}
+
+fn line_index(lines: &[Line], offset: usize) -> usize {
+    lines.partition_point(|l| l.span.end < offset)
+}
+
+fn agenda_line(lines: &[Line], text: &str) -> Option<usize> {
+    lines.iter().position(|l| l.markers.is_empty() && AGENDA_HEADING.is_match(&text[l.content.clone()]))
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for piece in text.split_inclusive('\n') {
+        let end = start + piece.trim_end_matches('\n').len();
+        let raw = &text[start..end];
+        let indent = raw.len() - raw.trim_start().len();
+        let mut pos = start + indent;
+        let mut markers = Vec::new();
+        while let Some(caps) = MARKER.captures(&text[pos..end]) {
+            let whole = caps.get(0).unwrap();
+            let marker = if let Some(n) = caps.get(1) {
+                Marker::Number { n: n.as_str().parse().unwrap_or(0), paren: &caps[2] == ")" }
+            } else if caps.get(3).is_some() {
+                // "A. Smith" is a name, not a lettered item: only lower-case letters or a
+                // letter followed by `)` count.
+                let letter = &caps[3];
+                if &caps[4] == "." && letter.chars().all(char::is_uppercase) {
+                    break;
+                }
+                Marker::Letter
+            } else {
+                Marker::Bullet
+            };
+            markers.push(marker);
+            pos += whole.len();
+            if markers.len() > 3 {
+                break;
+            }
+        }
+        let content_end = start + raw.trim_end().len();
+        lines.push(Line { span: start..end, indent, markers, content: pos.min(content_end)..content_end });
+        start += piece.len();
+    }
+    lines
+}
+
+/// The end (exclusive line index) of a list that starts at `from`: list items and their
+/// continuation lines, blank lines between them allowed.
+fn list_block(lines: &[Line], text: &str, from: usize, taken: &mut [bool]) -> usize {
+    let mut end = from;
+    let mut i = from;
+    let mut seen_item = false;
+    let mut plain_list = false;
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.is_blank() {
+            i += 1;
+            continue;
+        }
+        let content = &text[line.content.clone()];
+        let plain_entry = !line.is_item() && looks_like_entry(content);
+        if line.is_item() || (plain_entry && (!seen_item || plain_list)) {
+            if !line.is_item() {
+                plain_list = true;
+            }
+            seen_item = true;
+            taken[i] = true;
+            i += 1;
+            end = i;
+            continue;
+        }
+        break;
+    }
+    end
+}
+
+/// A short line without sentence punctuation: a list entry written without a marker.
+fn looks_like_entry(content: &str) -> bool {
+    let words = content.split_whitespace().count();
+    (1..=16).contains(&words)
+        && !content.trim_end().ends_with(['.', ':', '?', '!'])
+        && !AGENDA_HEADING.is_match(content)
+        && !PARTICIPANTS_HEADING.is_match(content)
+        && !DISCUSSION_HEADING.is_match(content)
+        && !ANNEX_HEADING.is_match(content)
+}
+
+fn agenda_entries(lines: &[Line], text: &str, from: usize, to: usize) -> Vec<AgendaEntry> {
+    let mut out: Vec<AgendaEntry> = Vec::new();
+    let mut base_indent = None;
+    for line in &lines[from..to] {
+        if line.is_blank() {
+            continue;
+        }
+        let content = text[line.content.clone()].trim();
+        let indent = *base_indent.get_or_insert(line.indent);
+        let sub = line.indent > indent || matches!(line.markers.last(), Some(Marker::Letter));
+        if sub {
+            if let Some(last) = out.last_mut() {
+                let raw = text[line.span.clone()].trim();
+                let raw = raw.trim_start_matches(['-', '*', '•', ' ']);
+                let sep = if last.title.ends_with(':') || !last.title.contains(':') { " " } else { ", " };
+                last.title = format!("{}{}{}", last.title, sep, raw);
+                last.span.end = line.span.end;
+                continue;
+            }
+        }
+        out.push(AgendaEntry { number: line.number(), title: content.to_owned(), span: line.content.clone() });
+    }
+    // Entries without numbers are numbered by their order.
+    for (idx, entry) in out.iter_mut().enumerate() {
+        if entry.number.is_none() {
+            entry.number = Some(idx as u32 + 1);
+        }
+    }
+    out
+}
+
+fn sections(lines: &[Line], text: &str, taken: &[bool], stops: &[bool]) -> Vec<Section> {
+    let mut heads: Vec<usize> = (0..lines.len()).filter(|&i| !taken[i] && lines[i].is_section_number()).collect();
+    // Numbers must rise: "1." lines inside a section's own sub-list do not start sections
+    // unless the sequence restarts after a block.
+    heads.dedup();
+    let mut out = Vec::new();
+    for (k, &h) in heads.iter().enumerate() {
+        let next = heads.get(k + 1).copied().unwrap_or(lines.len());
+        let stop = (h + 1..next).find(|&i| stops[i] || (taken[i] && !taken[h])).unwrap_or(next);
+        let end = if stop < lines.len() { lines[stop].span.start } else { text.len() };
+        let line = &lines[h];
+        let content = text[line.content.clone()].trim();
+        let title = section_title(content);
+        let is_actions = ACTIONS_TITLE.is_match(&title);
+        out.push(Section {
+            number: line.number(),
+            title,
+            heading: line.content.clone(),
+            span: line.span.start..end.max(line.span.end),
+            is_actions,
+        });
+    }
+    out
+}
+
+/// The heading text; a numbered paragraph ("1. Plan of activities … has been presented with …")
+/// keeps its first clause.
+fn section_title(content: &str) -> String {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    if words.len() <= 14 {
+        return content.trim_end_matches(':').trim().to_owned();
+    }
+    let cut = content.find(['.', ';', ':', '(']).unwrap_or(content.len()).min(120);
+    let mut end = cut;
+    while !content.is_char_boundary(end) {
+        end -= 1;
+    }
+    content[..end].trim().to_owned()
+}
+
+fn paragraphs(lines: &[Line], text: &str) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    let mut current: Option<Span> = None;
+    let mut pending_blank = false;
+    for line in lines {
+        if line.is_blank() {
+            pending_blank = true;
+            continue;
+        }
+        let content = &text[line.content.clone()];
+        let continues = current.is_some()
+            && (!pending_blank || content.chars().next().is_some_and(char::is_lowercase))
+            && !line.is_item();
+        match (&mut current, continues) {
+            (Some(span), true) => span.end = line.span.end,
+            _ => {
+                if let Some(span) = current.take() {
+                    out.push(span);
+                }
+                current = Some(line.span.start..line.span.end);
+            }
+        }
+        pending_blank = false;
+    }
+    out.extend(current);
+    out
+}
+
+fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.clone()];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.start + s.trim_end().len();
+    start..end.max(start)
+}
+
+/// Splits "A (X), B (Y); C" into entries, keeping parentheses together.
+fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut depth = 0i32;
+    let mut start = span.start;
+    for (i, c) in text[span.clone()].char_indices() {
+        let at = span.start + i;
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ',' | ';' if depth <= 0 => {
+                out.push(trim_span(text, start..at));
+                start = at + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(trim_span(text, start..span.end));
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// Splits a span of text into sentences (byte spans), guarding abbreviations and initials.
+///
+/// Sample: "Ms. St. Amour noted it. Jorge agreed." → two sentences.
+pub fn sentences(text: &str, span: Span) -> Vec<Span> {
+    let s = &text[span.clone()];
+    let bytes = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let c = bytes[i];
+        let line_break = c == b'\n' && i + 1 < bytes.len() && is_list_start(&s[i + 1..]);
+        let terminal = matches!(c, b'.' | b'?' | b'!');
+        if line_break || (terminal && sentence_ends(s, i)) {
+            let end = if line_break { i } else { i + 1 };
+            push_trimmed(text, span.start + start, span.start + end, &mut out);
+            start = end;
+        }
+        i += 1;
+    }
+    push_trimmed(text, span.start + start, span.end, &mut out);
+    out
+}
+
+fn is_list_start(rest: &str) -> bool {
+    let t = rest.trim_start_matches(' ');
+    MARKER.is_match(t) || t.starts_with("→")
+}
+
+fn push_trimmed(text: &str, start: usize, end: usize, out: &mut Vec<Span>) {
+    let span = trim_span(text, start..end);
+    if text[span.clone()].chars().any(char::is_alphanumeric) {
+        out.push(span);
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "st", "no", "nos", "par", "para", "e.g", "i.e", "etc", "vs", "al", "jr", "sr",
+    "h.e", "u.s", "u.k", "u.n", "rev", "art", "fig", "inc", "ltd", "co", "approx", "ca", "amb", "hon",
+];
+
+fn sentence_ends(s: &str, i: usize) -> bool {
+    let bytes = s.as_bytes();
+    let next = s[i + 1..].chars().next();
+    // The terminator must be followed by white space (or the end) …
+    match next {
+        None => return true,
+        Some(c) if !c.is_whitespace() && c != '"' && c != '\'' && c != '”' && c != ')' => return false,
+        _ => {}
+    }
+    if bytes[i] != b'.' {
+        return true;
+    }
+    // … and a dot must not close an abbreviation or an initial ("Tracy F. Hackshaw").
+    let before = &s[..i];
+    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    let word = &before[word_start..];
+    if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
+        return false;
+    }
+    if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+        return false;
+    }
+    // The next word should start a sentence: upper case, digit, quote or list marker.
+    let rest = s[i + 1..].trim_start();
+    match rest.chars().next() {
+        None => true,
+        Some(c) => !c.is_lowercase(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cleaning_drops_markdown_and_maps_offsets_back() {
+        let text = "## **Agenda**\nRoadmap for [Digital Cooperation](#) report";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.text, "Agenda\nRoadmap for Digital Cooperation report");
+        let at = cleaned.text.find("Digital").unwrap();
+        assert_eq!(&text[cleaned.original(at)..cleaned.original(at) + 7], "Digital");
+        let end = cleaned.text.len();
+        assert_eq!(cleaned.original(end), text.len());
+    }
+
+    #[test]
+    fn finds_agenda_sections_and_participants() {
+        let text = "Working Group X\nOnline Meeting 7\n\nAgenda\n\n1. GDC update\n2. Secretariat update:\n  - a. Leadership Panel\n  - b. EGM\n3. AoB\n\nDiscussion\n\n1. GDC update\n\nAda noted the GDC.\n\n- 1) a sub point\n\n3. AoB\n\nNothing.\n\nList of participants\n\n1. Ada Lovelace, ACME\n\n2. Bob Roe (Gov)\n";
+        let layout = layout(text);
+        let titles: Vec<_> = layout.agenda.iter().map(|a| (a.number, a.title.as_str())).collect();
+        assert_eq!(
+            titles,
+            [(Some(1), "GDC update"), (Some(2), "Secretariat update: a. Leadership Panel, b. EGM"), (Some(3), "AoB")]
+        );
+        let sections: Vec<_> = layout.sections.iter().map(|s| (s.number, s.title.as_str())).collect();
+        assert_eq!(sections, [(Some(1), "GDC update"), (Some(3), "AoB")]);
+        assert!(text[layout.sections[0].span.clone()].contains("a sub point"));
+        assert!(!text[layout.sections[1].span.clone()].contains("Ada Lovelace"));
+        let people: Vec<_> = layout.participants.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(people, ["Ada Lovelace, ACME", "Bob Roe (Gov)"]);
+        assert!(text[layout.intro.clone()].contains("Online Meeting 7"));
+        assert!(!text[layout.intro.clone()].contains("GDC"));
+    }
+
+    #[test]
+    fn inline_participant_lists_are_split_outside_parentheses() {
+        let text = "Participants: Ada Lovelace (ACME, Chair), Bob Roe; Cy Doe\n";
+        let layout = layout(text);
+        let people: Vec<_> = layout.participants.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(people, ["Ada Lovelace (ACME, Chair)", "Bob Roe", "Cy Doe"]);
+    }
+
+    #[test]
+    fn a_blank_line_before_a_lowercase_continuation_keeps_the_paragraph() {
+        let text = "Jorge noted the system is efficient enough\n\nto address issues. He agreed.\n\nNew paragraph.";
+        let layout = layout(text);
+        assert_eq!(layout.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn sentences_respect_initials_and_abbreviations() {
+        let text = "Ms. Lynn St. Amour and Tracy F. Hackshaw noted it. Jorge agreed. The GDC (e.g. Rev. 4) passed.";
+        let spans = sentences(text, 0..text.len());
+        let got: Vec<_> = spans.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(
+            got,
+            ["Ms. Lynn St. Amour and Tracy F. Hackshaw noted it.", "Jorge agreed.", "The GDC (e.g. Rev. 4) passed."]
+        );
+    }
+}

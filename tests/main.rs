@@ -1,0 +1,7 @@
+//! Integration tests through the `govgraph` binary, one module per topic.
+
+mod util;
+
+mod build;
+mod cli;
+mod styles;

@@ -1,0 +1,3 @@
+//! Summaries in other styles, written for these tests (see tests/fixtures/styles/).
+
+use crate::util::Workspace;

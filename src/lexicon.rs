@@ -160,6 +160,7 @@ impl Lexicon {
         let mut folded_patterns = Vec::new();
         let mut folded_entries = Vec::new();
         let mut demonyms = HashMap::new();
+        let mut patterns_seen = std::collections::HashSet::new();
         for (idx, entry) in entries.iter().enumerate() {
             by_iri.insert(entry.iri.clone(), idx);
             for name in entry.names() {
@@ -176,9 +177,13 @@ impl Lexicon {
                             second: entry.iri.clone(),
                         });
                     }
-                    continue;
                 }
                 by_name.insert(key, idx);
+                // Variants that differ only in case or punctuation ("NETMundial", "Secretary General")
+                // are patterns of their own: single tokens match exactly.
+                if !patterns_seen.insert(name.to_owned()) {
+                    continue;
+                }
                 if is_single_token(name) {
                     exact_patterns.push(name.to_owned());
                     exact_entries.push(idx);

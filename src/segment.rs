@@ -144,6 +144,8 @@ pub struct AgendaEntry {
     pub number: Option<u32>,
     /// The item's title, sub-items joined ("…issues: a. Leadership Panel, b. …").
     pub title: String,
+    /// The title without its sub-items.
+    pub main_title: String,
     pub span: Span,
 }
 
@@ -364,7 +366,7 @@ fn agenda_entries(lines: &[Line], text: &str, from: usize, to: usize) -> Vec<Age
                 continue;
             }
         }
-        out.push(AgendaEntry { number: line.number(), title: content.to_owned(), span: line.content.clone() });
+        out.push(AgendaEntry { number: line.number(), title: content.to_owned(), main_title: content.to_owned(), span: line.content.clone() });
     }
     // Entries without numbers are numbered by their order.
     for (idx, entry) in out.iter_mut().enumerate() {

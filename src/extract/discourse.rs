@@ -83,16 +83,24 @@ fn agenda(text: &str, layout: &Layout, ex: &Extraction, turns: &[Turn]) -> Vec<A
             })
             .collect();
         let titles: Vec<BTreeSet<String>> = layout.agenda.iter().map(|a| content_words(&a.title)).collect();
+        let mains: Vec<BTreeSet<String>> = layout.agenda.iter().map(|a| content_words(&a.main_title)).collect();
         for section in &layout.sections {
             let words = content_words(&section.title);
+            // A section whose heading holds most words of several items' titles covers them all
+            // ("On behalf of the IGF Secretariat … the outputs from the Open Consultation …").
+            let covered: Vec<usize> = (0..mains.len()).filter(|&i| containment(&mains[i], &words) >= 0.5).collect();
             let scored: Vec<f64> = titles.iter().map(|t| similarity(&words, t)).collect();
             let best = scored.iter().cloned().enumerate().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
             let by_number = section.number.and_then(|n| layout.agenda.iter().position(|a| a.number == Some(n)));
-            let chosen = match best {
-                Some((i, score)) if score >= 0.34 => Some(i),
-                _ => by_number,
+            let chosen: Vec<usize> = if !covered.is_empty() {
+                covered
+            } else {
+                match best {
+                    Some((i, score)) if score >= 0.34 => vec![i],
+                    _ => by_number.into_iter().collect(),
+                }
             };
-            if let Some(i) = chosen {
+            for i in chosen {
                 items[i].sections.push(section.span.clone());
             }
         }
@@ -125,6 +133,14 @@ fn content_words(title: &str) -> BTreeSet<String> {
         .filter(|w| !w.is_empty() && !STOP.contains(&w.as_str()))
         .map(|w| if w.len() > 4 { w.trim_end_matches('s').to_owned() } else { w })
         .collect()
+}
+
+/// The share of `part`'s words found in `whole`.
+fn containment(part: &BTreeSet<String>, whole: &BTreeSet<String>) -> f64 {
+    if part.is_empty() {
+        return 0.0;
+    }
+    part.intersection(whole).count() as f64 / part.len() as f64
 }
 
 fn similarity(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
@@ -175,22 +191,35 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
         }
         out.push(Turn { speaker: cue, span: sentence_start..end });
     }
-    // "He noted …" opening a new paragraph continues the previous speaker's turn.
-    let mut extra = Vec::new();
+    // "He noted …" / "On the track, she shared …" in a paragraph nobody is named in continues
+    // the previous speaker's turn, from that sentence on.
+    let mut extra: Vec<Turn> = Vec::new();
     for paragraph in &layout.paragraphs {
-        let p = &text[paragraph.clone()];
-        let mut words = p.split_whitespace();
-        let first = words.next().unwrap_or("");
-        let verb = words.find(|w| !["also", "further", "then", "has", "had"].contains(w)).unwrap_or("");
-        if matches!(first, "He" | "She") && SPEECH_VERBS.contains(&verb) && !out.iter().any(|t| t.span.start <= paragraph.start && paragraph.start < t.span.end) {
-            if let Some(prev) = out.iter().chain(extra.iter()).filter(|t: &&Turn| t.span.end <= paragraph.start).max_by_key(|t| t.span.end) {
-                extra.push(Turn { speaker: prev.speaker, span: paragraph.clone() });
+        if out.iter().any(|t| paragraph.start <= t.span.start && t.span.start < paragraph.end) {
+            continue;
+        }
+        for sentence in segment::sentences(text, paragraph.clone()) {
+            if !pronoun_speaks(&text[sentence.clone()]) {
+                continue;
             }
+            let previous = out.iter().chain(extra.iter()).filter(|t| t.span.end <= sentence.start).max_by_key(|t| t.span.end);
+            if let Some(prev) = previous {
+                let speaker = prev.speaker;
+                extra.push(Turn { speaker, span: sentence.start..paragraph.end });
+            }
+            break;
         }
     }
     out.extend(extra);
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// "He cautioned …", "…, she shared that …": a pronoun as the subject of a speech verb.
+fn pronoun_speaks(sentence: &str) -> bool {
+    static PRONOUN: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"(?:^|, )(?:[Hh]e|[Ss]he)\s+(?:(?:also|further|then|has|had)\s+)*([a-z]+)").unwrap());
+    PRONOUN.captures_iter(sentence).any(|c| SPEECH_VERBS.contains(&&c[1]))
 }
 
 fn statements(text: &str, ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {
@@ -246,7 +275,7 @@ fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
                 Some("will-be-shared")
             } else if NEXT_MEETING_WILL.is_match(s) {
                 Some("next-meeting-will")
-            } else if PASSIVE_TODO.is_match(s) && !s.contains(" is to be ") && !s.contains(" was to be ") && !s.contains(" are to be ") {
+            } else if PASSIVE_TODO.is_match(s) && !state_of_being_before_to_be(s) {
                 Some("to-be-done")
             } else {
                 None
@@ -275,6 +304,13 @@ fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
         }
     }
     out
+}
+
+/// "it is still to be defined" reports a state; "The document to be reshared" assigns work.
+fn state_of_being_before_to_be(sentence: &str) -> bool {
+    let Some(pos) = sentence.find(" to be ") else { return false };
+    let before: Vec<&str> = sentence[..pos].split_whitespace().rev().take(3).collect();
+    before.iter().any(|w| matches!(w.to_lowercase().as_str(), "is" | "are" | "was" | "were" | "be" | "been" | "remains" | "remain" | "seems" | "appears" | "has" | "have"))
 }
 
 /// The person an action line opens with ("Chris will clean up …").

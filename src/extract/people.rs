@@ -176,7 +176,8 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     let rest_end = span.start + entry_trimmed.len();
     let mut parts = split_parts(text, rest_start..rest_end);
     split_double_roles(text, &mut parts);
-    let n_parts = parts.len();
+    split_joined_orgs(text, &mut parts, lexicon);
+    let roles_after: Vec<bool> = (0..parts.len()).map(|k| parts[k + 1..].iter().all(|p| is_role(&text[p.clone()]))).collect();
     let mut seen_org = false;
     for (k, part) in parts.into_iter().enumerate() {
         let words = &text[part.clone()];
@@ -208,8 +209,7 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
             entry_out.roles.push((normalise_role(words, lexicon), role_org.map(|(s, _)| s)));
             continue;
         }
-        let last = k + 1 == n_parts;
-        if is_place(words, lexicon, seen_org && last) {
+        if is_place(words, lexicon, seen_org && roles_after[k]) {
             out.reserved.push(part);
             continue;
         }
@@ -311,6 +311,23 @@ fn split_double_roles(text: &str, parts: &mut Vec<Span>) {
     *parts = out;
 }
 
+/// "CGI.br and University of …": two organisations joined by "and", when the first is curated
+/// and the whole is not a name of its own ("Ministry of Science and Technology" stays whole).
+fn split_joined_orgs(text: &str, parts: &mut Vec<Span>, lexicon: &Lexicon) {
+    let mut out = Vec::new();
+    for part in parts.drain(..) {
+        let s = &text[part.clone()];
+        match s.find(" and ") {
+            Some(pos) if lexicon.lookup(s).is_none() && lexicon.lookup(&s[..pos]).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation) => {
+                out.push(part.start..part.start + pos);
+                out.push(part.start + pos + 5..part.end);
+            }
+            _ => out.push(part),
+        }
+    }
+    *parts = out;
+}
+
 fn is_role(words: &str) -> bool {
     words
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
@@ -321,8 +338,10 @@ fn is_role(words: &str) -> bool {
 /// after an organisation ("CGI.br, Federal University…, Brasil").
 fn is_place(words: &str, lexicon: &Lexicon, closing: bool) -> bool {
     if let Some(idx) = lexicon.lookup(words) {
+        // A country named on its own ("Brasil", "India") says where, not for whom:
+        // governments are written "Government of X" or "X Government".
         let e = lexicon.entry(idx);
-        return e.country().is_some_and(|c| words.eq_ignore_ascii_case(c)) || (closing && e.country().is_some() && !words.contains("overnment"));
+        return e.country().is_some() && !words.to_lowercase().contains("government");
     }
     closing && words.split_whitespace().count() <= 2 && !words.chars().any(|c| c.is_ascii_digit())
         && words.chars().filter(|c| c.is_uppercase()).count() <= 2
@@ -476,8 +495,9 @@ pub struct ProseOut {
 pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention]) -> ProseOut {
     let mut out: Vec<Mention> = Vec::new();
     let in_list = |span: &Span| layout.participants.iter().any(|p| p.start <= span.start && span.end <= p.end);
+    // A person may be named inside "the office of X" (an organisation named after them).
     let overlaps_known = |span: &Span, out: &[Mention]| {
-        known.iter().chain(out.iter()).any(|m| m.span.start < span.end && span.start < m.span.end)
+        known.iter().chain(out.iter()).any(|m| m.rule != "office-of-person" && m.span.start < span.end && span.start < m.span.end)
     };
 
     // Speaker tags: ">> NAME:", "→ Name:", "Name: text" at the start of a line.
@@ -518,6 +538,23 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         if skip == words.len() || span.start >= span.end {
             continue;
         }
+        // The run ends at a sentence end ("Titti Cassa. The list …") or at a word that is
+        // never part of a name; a dot after a short word is an abbreviation ("St.").
+        let mut end = span.start;
+        for (k, w) in words[skip..].iter().enumerate() {
+            let bare = w.trim_end_matches('.');
+            if k > 0 && NOT_NAMES.contains(&bare) {
+                break;
+            }
+            end += usize::from(k > 0) + w.len();
+            if w.ends_with('.') && bare.chars().count() > 2 {
+                end -= 1;
+                break;
+            }
+        }
+        if k_words_adjusted(&text[span.start..end]) {
+            span.end = end;
+        }
         if overlaps_known(&span, &out) {
             continue;
         }
@@ -541,7 +578,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
             Some("office-of")
         } else if ROLE_BEFORE_NAME.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
             Some("role-title")
-        } else if will_follows(after) && in_action_line(text, span.start) {
+        } else if will_follows(after) && (in_action_line(text, span.start) || in_action_section(layout, span.start)) {
             Some("action-owner")
         } else {
             None
@@ -556,6 +593,11 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         out.push(person(text, span, normalise_name(&name), nickname.map(|(n, _)| n), rule));
     }
     ProseOut { mentions: out }
+}
+
+/// The trimmed run still holds a word.
+fn k_words_adjusted(run: &str) -> bool {
+    run.chars().any(char::is_alphabetic)
 }
 
 /// A name that is not a known organisation or process, nor an ordinary capitalised word.
@@ -620,7 +662,11 @@ fn will_follows(after: &str) -> bool {
 fn in_action_line(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
     let line = text[line_start..at].trim_start_matches([' ', '-', '*', '•']).to_lowercase();
-    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("todo") || line.chars().next().is_some_and(|c| c.is_ascii_digit()) || line.is_empty()
+    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("to do") || line.starts_with("todo")
+}
+
+fn in_action_section(layout: &Layout, at: usize) -> bool {
+    layout.sections.iter().any(|s| s.is_actions && s.span.start <= at && at < s.span.end)
 }
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).

@@ -173,6 +173,12 @@ pub struct Layout {
     pub sections: Vec<Section>,
     /// One span per participant entry, markers stripped.
     pub participants: Vec<Span>,
+    /// Entries of "Chair:" / "Moderator:" lines (also participants).
+    pub chairs: Vec<Span>,
+    /// Entries of "Apologies:" / "Regrets:" / "Absent:" lines: named, but not present.
+    pub absent: Vec<Span>,
+    /// Items listed under an "Action items" / "Next steps" heading.
+    pub action_items: Vec<Span>,
     /// Paragraphs of running text (blank-line separated; a blank line before a lowercase
     /// continuation does not end one).
     pub paragraphs: Vec<Span>,
@@ -185,6 +191,14 @@ static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:participants|attendees|present|in attendance|speakers|panell?ists)\s*:\s*(\S.*)$").unwrap()
+});
+static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:chair|chairs|co-chairs|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitator|host|hosted by)\s*:\s*(\S.*)$").unwrap()
+});
+static ABSENT_LINE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:apologies|regrets|absent|excused|unable to attend)\s*:\s*(\S.*)$").unwrap());
+static CHAT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:comments from the chat|chat|chat comments|from the chat|comments in the chat)\s*:?$").unwrap()
 });
 static DISCUSSION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:discussions?|points discussed|summary of (?:the )?discussions?|discussion summary|meeting notes|minutes|notes)\s*:?$").unwrap()
@@ -201,6 +215,9 @@ pub fn layout(text: &str) -> Layout {
     let lines = split_lines(text);
     let mut agenda = Vec::new();
     let mut participants = Vec::new();
+    let mut chairs = Vec::new();
+    let mut absent = Vec::new();
+    let mut action_items = Vec::new();
     // Lines consumed by the agenda or the participant list.
     let mut taken = vec![false; lines.len()];
     // Lines that end the section above them (participant list, annex, agenda heading).
@@ -236,6 +253,38 @@ pub fn layout(text: &str) -> Layout {
             participants.extend(split_inline_list(text, base + list.start()..base + list.end()));
             taken[i] = true;
         }
+        if let Some(caps) = CHAIR_LINE.captures(content) {
+            let list = caps.get(1).unwrap();
+            let base = lines[i].content.start;
+            let entries = split_inline_list(text, base + list.start()..base + list.end());
+            chairs.extend(entries.iter().cloned());
+            participants.extend(entries);
+            taken[i] = true;
+        }
+        if let Some(caps) = ABSENT_LINE.captures(content) {
+            let list = caps.get(1).unwrap();
+            let base = lines[i].content.start;
+            absent.extend(split_inline_list(text, base + list.start()..base + list.end()));
+            taken[i] = true;
+        }
+        // A plain heading ("Key takeaways", "Call to action") ends the section above it;
+        // a chat heading does not: the chat belongs to the section it follows.
+        if lines[i].markers.is_empty()
+            && looks_like_heading(&lines, text, i)
+            && !CHAT_HEADING.is_match(content)
+            && !DISCUSSION_HEADING.is_match(content)
+        {
+            stops[i] = true;
+        }
+        if lines[i].markers.is_empty() && ACTIONS_TITLE.is_match(content.trim_end_matches(':')) {
+            let mut j = i + 1;
+            while j < lines.len() && (lines[j].is_blank() || lines[j].is_item()) {
+                if lines[j].is_item() {
+                    action_items.push(lines[j].content.clone());
+                }
+                j += 1;
+            }
+        }
         if lines[i].markers.is_empty() && (ANNEX_HEADING.is_match(content)) {
             stops[i] = true;
         }
@@ -256,8 +305,15 @@ pub fn layout(text: &str) -> Layout {
     .min()
     .unwrap_or(lines.len());
     let intro = 0..lines.get(intro_end_line).map_or(text.len(), |l| l.span.start);
+    for section in sections.iter().filter(|s| s.is_actions) {
+        for line in lines.iter().filter(|l| section.span.start < l.span.start && l.span.end <= section.span.end && l.is_item()) {
+            action_items.push(line.content.clone());
+        }
+    }
+    action_items.sort_by_key(|s| s.start);
+    action_items.dedup();
     let paragraphs = paragraphs(&lines, text);
-    Layout { lines, intro, agenda, sections, participants, paragraphs }
+    Layout { lines, intro, agenda, sections, participants, chairs, absent, action_items, paragraphs }
 }
 
 fn line_index(lines: &[Line], offset: usize) -> usize {
@@ -333,6 +389,19 @@ fn list_block(lines: &[Line], text: &str, from: usize, taken: &mut [bool]) -> us
         break;
     }
     end
+}
+
+/// A short line standing alone between blank lines (or at a block's start), capitalised and
+/// without sentence punctuation: "Key takeaways", "Call to action", "Afternoon - MAG segment".
+fn looks_like_heading(lines: &[Line], text: &str, i: usize) -> bool {
+    let content = text[lines[i].content.clone()].trim();
+    let words = content.split_whitespace().count();
+    let blank_before = i == 0 || lines[i - 1].is_blank();
+    (1..=8).contains(&words)
+        && blank_before
+        && content.chars().next().is_some_and(char::is_uppercase)
+        && !content.ends_with(['.', ',', ';', '?', '!'])
+        && !content.contains(": ")
 }
 
 /// A short line without sentence punctuation: a list entry written without a marker.

@@ -150,6 +150,8 @@ pub fn find_dates(text: &str, span: &Span) -> Vec<PartialDate> {
 pub struct TimeUtc {
     pub hour: u8,
     pub minute: u8,
+    /// Written in UTC (or GMT) rather than converted from another zone.
+    pub stated_utc: bool,
     /// Days the conversion moved the date by (-1, 0, 1).
     pub day_shift: i8,
     pub span: (usize, usize),
@@ -157,7 +159,7 @@ pub struct TimeUtc {
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?\s*(?:\(?\s*(?P<zone>UTC|GMT|CEST|CET|EEST|EET|BST|EDT|EST|CDT|CST|PDT|PST|Z)\b\s*(?P<offset>[+-]\s*\d{1,2})?\)?)",
+        r"(?i)\b(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?:\s*[-–]\s*\d{1,2}(?:\s*[:.h]\s*\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)?)?\s*(?:\(?\s*(?P<zone>UTC|GMT|CEST|CET|EEST|EET|BST|EDT|EST|CDT|CST|PDT|PST|Z)\b\s*(?P<offset>[+-]\s*\d{1,2})?\)?)",
     )
     .unwrap()
 });
@@ -189,6 +191,7 @@ pub fn find_times(text: &str, span: &Span) -> Vec<TimeUtc> {
             continue;
         }
         let zone = caps.name("zone").map_or("UTC", |z| z.as_str());
+        let stated_utc = matches!(zone.to_ascii_uppercase().as_str(), "UTC" | "GMT" | "Z") && caps.name("offset").is_none();
         let mut offset = match zone.to_ascii_uppercase().as_str() {
             "CET" | "BST" => 1,
             "CEST" | "EET" => 2,
@@ -208,6 +211,7 @@ pub fn find_times(text: &str, span: &Span) -> Vec<TimeUtc> {
         out.push(TimeUtc {
             hour: utc.rem_euclid(24) as u8,
             minute: minute as u8,
+            stated_utc,
             day_shift,
             span: (span.start + m.start(), span.start + m.end()),
         });
@@ -267,9 +271,9 @@ mod tests {
 
     #[test]
     fn times_need_a_zone_and_convert_to_utc() {
-        let text = "5 :00 UTC, 1 p.m. UTC, 13:00 UTC, 14h30 CET, 11 p.m. EST, at 10:00 sharp";
+        let text = "5 :00 UTC, 1 p.m. UTC, 13:00 UTC, 14h30 CET, 11 p.m. EST, at 10:00 sharp, 13:00-15:00 UTC";
         let got: Vec<_> = find_times(text, &(0..text.len())).iter().map(|t| (t.hour, t.minute, t.day_shift)).collect();
-        assert_eq!(got, [(5, 0, 0), (13, 0, 0), (13, 0, 0), (13, 30, 0), (4, 0, 1)]);
+        assert_eq!(got, [(5, 0, 0), (13, 0, 0), (13, 0, 0), (13, 30, 0), (4, 0, 1), (13, 0, 0)]);
     }
 
     #[test]

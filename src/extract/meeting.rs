@@ -48,7 +48,9 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
         _ => None,
     };
     facts.date = date;
-    if let Some(time) = find_times(text, &intro).first() {
+    let times = find_times(text, &intro);
+    // A time written in UTC beats one converted from another zone ("10:00 CET (09:00 UTC)").
+    if let Some(time) = times.iter().find(|t| t.stated_utc).or(times.first()) {
         facts.time_utc = Some((time.hour, time.minute));
         if let Some(d) = facts.date {
             facts.date = Some(dates::shift(d, time.day_shift));
@@ -67,16 +69,39 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
     Some(facts)
 }
 
-/// The header region; a document without structure uses its first 1,500 bytes.
+/// The header region; a document without structure uses its first 1,500 bytes. The header
+/// of an e-mail (From:, Date:, Subject: …) is left out: its date is when the post was sent.
 fn intro_span(text: &str, layout: &Layout) -> Span {
-    if layout.intro.len() >= 20 {
-        return layout.intro.clone();
+    let start = mail_header_end(text);
+    if layout.intro.len() >= 20 && layout.intro.end > start + 20 {
+        return start..layout.intro.end;
     }
-    let mut end = text.len().min(1500);
+    let mut end = text.len().min(start + 1500);
     while !text.is_char_boundary(end) {
         end -= 1;
     }
-    0..end
+    start..end
+}
+
+static MAIL_HEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:from|to|cc|bcc|date|sent|subject|reply-to|message-id)\s*:").unwrap());
+
+/// The end of an e-mail header block at the top of a text (0 when there is none).
+pub fn mail_header_end(text: &str) -> usize {
+    let mut end = 0;
+    let mut headers = 0;
+    for line in text.split_inclusive('\n') {
+        let l = line.trim();
+        if MAIL_HEADER.is_match(l) {
+            headers += 1;
+            end += line.len();
+        } else if l.is_empty() && headers == 0 {
+            end += line.len();
+        } else {
+            break;
+        }
+    }
+    if headers >= 2 { end } else { 0 }
 }
 
 /// "Online Meeting 68", "The 83rd virtual meeting", "The second meeting": the first in the text.
@@ -141,7 +166,18 @@ fn body(text: &str, intro: &Span, mentions: &[Mention]) -> Option<usize> {
             return Some(i);
         }
     }
-    orgs.first().copied()
+    // A title line that names an organisation and little else ("MAG Working Group on …",
+    // "Dynamic Coalition on … (DCAD)") names the body that met.
+    orgs.into_iter().find(|&i| {
+        let m = &mentions[i];
+        let line_start = text[..m.span.start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[m.span.end..].find('\n').map_or(text.len(), |p| m.span.end + p);
+        let line = &text[line_start..line_end];
+        let rest: String = line.replace(&text[m.span.clone()], "");
+        let rest_letters = rest.chars().filter(|c| c.is_alphabetic()).count();
+        let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+        letters > 0 && rest_letters * 3 <= letters && !rest.contains(" by ")
+    })
 }
 
 /// "moderated by X", "X moderated the meeting", "chaired by X".
@@ -171,7 +207,10 @@ fn next_meeting(text: &str, meeting_date: Option<dates::Date>) -> Option<DateTim
         let sentence = segment::sentences(text, line_start..line_end)
             .into_iter()
             .find(|s| s.start <= cue.start() && cue.end() <= s.end)?;
-        let tail = cue.end()..sentence.end;
+        // "## Next meeting" as a heading: the date is on the following line.
+        let heading_only = text[line_start..line_end].trim().trim_end_matches(':').len() <= cue.end() - line_start + 2;
+        let tail_end = if heading_only { text[line_end..].trim_start().find('\n').map_or(text.len(), |p| text.len() - text[line_end..].trim_start().len() + p) } else { sentence.end };
+        let tail = cue.end()..tail_end.max(sentence.end);
         let Some(date) = find_dates(text, &tail).into_iter().next() else { continue };
         let Some(mut day) = date.complete(meeting_date, true) else { continue };
         let time = find_times(text, &tail).into_iter().next();

@@ -1,9 +1,31 @@
 //! Export: store → maps. Each view is a SPARQL question, turned into a petgraph graph,
 //! then into DOT with graphviz-rust, then (when Graphviz is installed) into SVG, PNG or PDF.
+//!
+//! The three steps stay apart so that each can change alone: `build_graph` is the only place
+//! that turns answers into a graph model, `to_dot` the only place that makes drawing decisions,
+//! and [`write`] the only place that touches files and processes.
+//! Every list is sorted by label, then IRI, so the same store always gives byte-identical DOT:
+//! maps can be diffed and reviewed like code.
 
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
+use graphviz_rust::dot_structures::{
+    Attribute, Edge as DotEdge, EdgeTy, Graph, GraphAttributes, Id, Node as DotNode, NodeId, Stmt,
+    Subgraph, Vertex,
+};
+use graphviz_rust::printer::{DotPrinter, PrinterContext};
+use oxigraph::model::Term;
+use oxigraph::sparql::{QueryResults, QuerySolution};
+use petgraph::stable_graph::{NodeIndex, StableUnGraph};
+use petgraph::visit::{EdgeRef, IntoEdgeReferences};
+
+use crate::query::QueryError;
 use crate::store::GraphStore;
+use crate::vocab;
 
 /// Why a map could not be made.
 #[derive(Debug, thiserror::Error)]
@@ -12,9 +34,14 @@ pub enum ExportError {
     #[error(transparent)]
     Query(#[from] crate::query::QueryError),
     #[error("{path}: cannot write: {source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("Graphviz failed to render {path}: {message}")]
     Render { path: PathBuf, message: String },
+    #[error("{path}: unknown map format; use .dot, .svg, .png or .pdf")]
+    UnknownFormat { path: PathBuf },
 }
 
 /// The maps govgraph draws.
@@ -26,11 +53,72 @@ pub enum View {
     Actors,
 }
 
+/// A Graphviz layout engine; each is also the name of the program that runs it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layout {
+    /// Layered, left to right; the default of both views (see `default_layout`).
+    Dot,
+    /// Force-directed, with clusters.
+    Fdp,
+    /// Spring model; draws no cluster boxes, but node colours still show the clusters.
+    Neato,
+    /// Force-directed for large graphs; draws no cluster boxes either.
+    Sfdp,
+}
+
+impl Layout {
+    /// The engine's name, as Graphviz spells it (`-K` value and program name).
+    pub fn name(self) -> &'static str {
+        match self {
+            Layout::Dot => "dot",
+            Layout::Fdp => "fdp",
+            Layout::Neato => "neato",
+            Layout::Sfdp => "sfdp",
+        }
+    }
+}
+
+impl fmt::Display for Layout {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Options of a map.
 #[derive(Debug, Clone, Default)]
 pub struct ExportOptions {
     /// Hide edges whose weight is below this.
     pub min_weight: u32,
+    /// The layout engine; `None` picks the one that reads best for the view.
+    pub layout: Option<Layout>,
+    /// The Graphviz program to run instead of the layout's own (`fdp`, `dot`, …), which then gets the
+    /// layout through `-K`. `None` reads the environment variable `GOVGRAPH_DOT`, and without it
+    /// runs the layout's program from `PATH`. Naming a program that does not exist gives
+    /// [`Outcome::DotOnly`], the same as a machine without Graphviz.
+    pub graphviz: Option<PathBuf>,
+}
+
+impl ExportOptions {
+    /// Hides edges whose weight is below `min_weight`.
+    #[must_use]
+    pub fn with_min_weight(mut self, min_weight: u32) -> ExportOptions {
+        self.min_weight = min_weight;
+        self
+    }
+
+    /// Uses `layout` instead of the view's default.
+    #[must_use]
+    pub fn with_layout(mut self, layout: Layout) -> ExportOptions {
+        self.layout = Some(layout);
+        self
+    }
+
+    /// Runs `program` to render instead of looking up the layout's program.
+    #[must_use]
+    pub fn with_graphviz(mut self, program: impl Into<PathBuf>) -> ExportOptions {
+        self.graphviz = Some(program.into());
+        self
+    }
 }
 
 /// What [`write`] produced.
@@ -42,14 +130,1288 @@ pub enum Outcome {
     DotOnly(PathBuf),
 }
 
+/// The environment variable that names the Graphviz program when [`ExportOptions::graphviz`] is unset.
+pub const GRAPHVIZ_ENV: &str = "GOVGRAPH_DOT";
+
 /// The DOT text of a view.
+///
+/// ```
+/// use govgraph::GraphStore;
+/// use govgraph::export::{self, ExportOptions, View};
+///
+/// let store = GraphStore::in_memory()?;
+/// let dot = export::dot(&store, View::Processes, &ExportOptions::default())?;
+/// assert!(dot.starts_with("graph processes {"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn dot(store: &GraphStore, view: View, options: &ExportOptions) -> Result<String, ExportError> {
-    let _ = (store, view, options);
-    todo!("export::dot")
+    let map = match view {
+        View::Processes => processes_map(store, options)?,
+        View::Actors => actors_map(store, options)?,
+    };
+    Ok(to_dot(&map).print(&mut PrinterContext::default()))
 }
 
 /// Writes a view to `output`; the extension picks the format (`.dot`, `.svg`, `.png`, `.pdf`).
-pub fn write(store: &GraphStore, view: View, options: &ExportOptions, output: &Path) -> Result<Outcome, ExportError> {
-    let _ = (store, view, options, output);
-    todo!("export::write")
+///
+/// Rendered formats pipe the DOT text into Graphviz. When Graphviz is not installed, the DOT text
+/// is written next to `output` with the extension `.dot` and the result is [`Outcome::DotOnly`],
+/// so that a map is never lost for want of a renderer.
+pub fn write(
+    store: &GraphStore,
+    view: View,
+    options: &ExportOptions,
+    output: &Path,
+) -> Result<Outcome, ExportError> {
+    let format = output
+        .extension()
+        .and_then(|ext| ext.to_str())
+        .map(str::to_ascii_lowercase)
+        .filter(|ext| ["dot", "gv", "svg", "png", "pdf"].contains(&ext.as_str()))
+        .ok_or_else(|| ExportError::UnknownFormat {
+            path: output.to_owned(),
+        })?;
+    let text = dot(store, view, options)?;
+    if format == "dot" || format == "gv" {
+        write_file(output, &text)?;
+        return Ok(Outcome::Written(output.to_owned()));
+    }
+    let layout = options.layout.unwrap_or(default_layout(view));
+    let program = options
+        .graphviz
+        .clone()
+        .or_else(|| {
+            std::env::var_os(GRAPHVIZ_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(|| PathBuf::from(layout.name()));
+    match render(&program, layout, &format, &text, output) {
+        Err(RenderFailure::NotInstalled) => {
+            let fallback = output.with_extension("dot");
+            write_file(&fallback, &text)?;
+            Ok(Outcome::DotOnly(fallback))
+        }
+        Err(RenderFailure::Failed(message)) => Err(ExportError::Render {
+            path: output.to_owned(),
+            message,
+        }),
+        Ok(()) => Ok(Outcome::Written(output.to_owned())),
+    }
+}
+
+/// A node of a map: a process or an organisation.
+#[derive(Debug, Clone)]
+struct MapNode {
+    iri: String,
+    label: String,
+    kind: NodeKind,
+    /// What makes the node big: meetings (process landscape) or statements (actors view).
+    count: u32,
+    /// The IRI of the top-level process whose cluster holds the node (process landscape).
+    cluster: Option<String>,
+    /// The stakeholder group of an organisation (actors view).
+    group: Option<Stakeholder>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NodeKind {
+    Process,
+    Organisation,
+}
+
+/// An undirected edge: agenda items discussing both processes, or statements by an organisation's people.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct MapEdge {
+    weight: u32,
+    meetings: u32,
+    /// A sentence that shows what the link is about, when the store holds one.
+    example: Option<String>,
+}
+
+/// An edge as the answers give it: endpoints by IRI.
+#[derive(Debug, Clone)]
+struct EdgeRow {
+    a: String,
+    b: String,
+    edge: MapEdge,
+}
+
+/// The in-memory model of a view: what to draw, before any drawing decision.
+#[derive(Debug)]
+struct Map {
+    view: View,
+    layout: Layout,
+    graph: StableUnGraph<MapNode, MapEdge>,
+    /// Cluster head IRI → the cluster's label.
+    clusters: BTreeMap<String, String>,
+}
+
+/// The stakeholder groups of ONTOLOGY.md, in the order the legend lists them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stakeholder {
+    Government,
+    Intergovernmental,
+    CivilSociety,
+    PrivateSector,
+    TechnicalCommunity,
+    Academia,
+    Unknown,
+}
+
+impl Stakeholder {
+    fn from_iri(iri: Option<&str>) -> Stakeholder {
+        use vocab::gg;
+        match iri {
+            Some(iri) if iri == gg::GOVERNMENT.as_str() => Stakeholder::Government,
+            Some(iri) if iri == gg::INTERGOVERNMENTAL.as_str() => Stakeholder::Intergovernmental,
+            Some(iri) if iri == gg::CIVIL_SOCIETY.as_str() => Stakeholder::CivilSociety,
+            Some(iri) if iri == gg::PRIVATE_SECTOR.as_str() => Stakeholder::PrivateSector,
+            Some(iri) if iri == gg::TECHNICAL_COMMUNITY.as_str() => Stakeholder::TechnicalCommunity,
+            Some(iri) if iri == gg::ACADEMIA.as_str() => Stakeholder::Academia,
+            _ => Stakeholder::Unknown,
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            Stakeholder::Government => "Government",
+            Stakeholder::Intergovernmental => "Intergovernmental organisation",
+            Stakeholder::CivilSociety => "Civil society",
+            Stakeholder::PrivateSector => "Private sector",
+            Stakeholder::TechnicalCommunity => "Technical community",
+            Stakeholder::Academia => "Academia",
+            Stakeholder::Unknown => "Group not known",
+        }
+    }
+
+    /// Paul Tol's "light" scheme: distinct under the common colour-vision deficiencies and
+    /// light enough for black text.
+    fn colour(self) -> &'static str {
+        match self {
+            Stakeholder::Government => "#77AADD",
+            Stakeholder::Intergovernmental => "#EE8866",
+            Stakeholder::CivilSociety => "#44BB99",
+            Stakeholder::PrivateSector => "#EEDD88",
+            Stakeholder::TechnicalCommunity => "#FFAABB",
+            Stakeholder::Academia => "#BBCC33",
+            Stakeholder::Unknown => "#DDDDDD",
+        }
+    }
+}
+
+/// Fills of the process clusters, in cluster order: Paul Tol's "light" scheme again.
+const CLUSTER_COLOURS: &[&str] = &[
+    "#77AADD", "#EE8866", "#44BB99", "#EEDD88", "#FFAABB", "#99DDFF", "#BBCC33", "#AAAA00",
+];
+/// The fill of a process outside every cluster, and of processes in the actors view.
+const NEUTRAL_FILL: &str = "#EEEEEE";
+const FONT: &str = "Helvetica,Arial,sans-serif";
+const INK: &str = "#333333";
+const EDGE_COLOUR: &str = "#66666699";
+/// Longest example sentence shown in a tooltip, in characters.
+const MAX_EXAMPLE_CHARS: usize = 200;
+
+/// `dot` for both views. Only `dot` and `fdp` draw clusters (Graphviz 2.43 `neato` and `sfdp` drop
+/// them), and on a landscape of 25 processes and 70 links `dot` gave a compact picture with tidy
+/// cluster boxes and routed edges, where `fdp` spread the nodes over wide empty space and ran edges
+/// through other clusters' boxes. For the bipartite actors view `dot` puts organisations and
+/// processes in two columns.
+fn default_layout(view: View) -> Layout {
+    match view {
+        View::Processes | View::Actors => Layout::Dot,
+    }
+}
+
+/// Processes discussed in a meeting, directly or under one of its agenda items.
+const PROCESS_NODES: &str = r#"
+SELECT ?process (MIN(?l) AS ?label) (COUNT(DISTINCT ?meeting) AS ?meetings) WHERE {
+  { ?meeting a gg:Meeting ; dcterms:subject ?process . }
+  UNION
+  { ?item a gg:AgendaItem ; dcterms:subject ?process ; schema:superEvent|^schema:subEvent ?meeting . }
+  OPTIONAL { ?process rdfs:label ?l }
+}
+GROUP BY ?process
+"#;
+
+/// Pairs of processes discussed under one agenda item, with an example sentence about either.
+const PROCESS_EDGES: &str = r#"
+SELECT ?a ?b (COUNT(DISTINCT ?item) AS ?items) (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?sentence) AS ?example)
+WHERE {
+  ?item a gg:AgendaItem ; dcterms:subject ?a, ?b .
+  FILTER (STR(?a) < STR(?b))
+  OPTIONAL { ?item schema:superEvent|^schema:subEvent ?meeting }
+  OPTIONAL {
+    ?statement gg:inAgendaItem ?item ; gg:about ?about ; prov:value ?sentence .
+    FILTER (?about = ?a || ?about = ?b)
+  }
+}
+GROUP BY ?a ?b
+"#;
+
+/// The process hierarchy (GDC → Pact for the Future → Summit of the Future).
+const PROCESS_PARENTS: &str = r#"
+SELECT ?child ?parent (MIN(?l) AS ?parentLabel) WHERE {
+  ?child dcterms:isPartOf ?parent .
+  OPTIONAL { ?parent rdfs:label ?l }
+}
+GROUP BY ?child ?parent
+"#;
+
+/// Statements grouped by (speaker's organisation, process). A speaker belongs to an organisation
+/// through `org:memberOf` or an `org:Membership` stated in any meeting.
+const ACTOR_EDGES: &str = r#"
+SELECT ?org ?process (MIN(?ol) AS ?orgLabel) (MIN(?class) AS ?group) (MIN(?pl) AS ?processLabel)
+       (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?meeting) AS ?meetings)
+       (MIN(?sentence) AS ?example)
+WHERE {
+  ?statement gg:speaker ?person ; gg:about ?process .
+  { ?person org:memberOf ?org } UNION { ?membership org:member ?person ; org:organization ?org }
+  OPTIONAL { ?statement gg:inMeeting ?meeting }
+  OPTIONAL { ?statement prov:value ?sentence }
+  OPTIONAL { ?org rdfs:label ?ol }
+  OPTIONAL { ?org org:classification ?class }
+  OPTIONAL { ?process rdfs:label ?pl }
+}
+GROUP BY ?org ?process
+"#;
+
+/// Statements about each process by speakers with a known organisation; counted apart from
+/// [`ACTOR_EDGES`] so that a speaker with two organisations counts once.
+const ACTOR_PROCESS_TOTALS: &str = r#"
+SELECT ?process (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
+  ?statement gg:speaker ?person ; gg:about ?process .
+  FILTER EXISTS { { ?person org:memberOf ?org } UNION { ?membership org:member ?person ; org:organization ?org } }
+}
+GROUP BY ?process
+"#;
+
+/// The process landscape: every process discussed in a meeting, linked to the processes
+/// discussed under the same agenda items, clustered by top-level parent process.
+fn processes_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, ExportError> {
+    let mut parents: BTreeMap<String, String> = BTreeMap::new();
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    for row in select(store, PROCESS_PARENTS)? {
+        let (Some(child), Some(parent)) = (iri(&row, "child"), iri(&row, "parent")) else {
+            continue;
+        };
+        if let Some(label) = text(&row, "parentLabel") {
+            labels.insert(parent.clone(), label);
+        }
+        // Several parents: keep the smallest IRI, so the answer does not depend on store order.
+        parents
+            .entry(child)
+            .and_modify(|p| *p = p.clone().min(parent.clone()))
+            .or_insert(parent);
+    }
+    let heads: BTreeSet<&String> = parents.values().collect();
+
+    let mut nodes = Vec::new();
+    for row in select(store, PROCESS_NODES)? {
+        let Some(process) = iri(&row, "process") else {
+            continue;
+        };
+        let root = top_level(&process, &parents);
+        let cluster = (root != process || heads.contains(&process)).then_some(root);
+        nodes.push(MapNode {
+            label: text(&row, "label").unwrap_or_else(|| iri_tail(&process)),
+            iri: process,
+            kind: NodeKind::Process,
+            count: number(&row, "meetings"),
+            cluster,
+            group: None,
+        });
+    }
+    // A cluster is worth a box only when it holds more than its own head.
+    let mut members: BTreeMap<&str, usize> = BTreeMap::new();
+    for node in &nodes {
+        if let Some(head) = &node.cluster
+            && *head != node.iri
+        {
+            *members.entry(head.as_str()).or_default() += 1;
+        }
+    }
+    let clusters: BTreeMap<String, String> = members
+        .keys()
+        .map(|head| {
+            (
+                head.to_string(),
+                labels.get(*head).cloned().unwrap_or_else(|| iri_tail(head)),
+            )
+        })
+        .collect();
+    for node in &mut nodes {
+        node.cluster = node
+            .cluster
+            .take()
+            .filter(|head| clusters.contains_key(head));
+    }
+
+    let mut edges = Vec::new();
+    for row in select(store, PROCESS_EDGES)? {
+        let (Some(a), Some(b)) = (iri(&row, "a"), iri(&row, "b")) else {
+            continue;
+        };
+        let edge = MapEdge {
+            weight: number(&row, "items"),
+            meetings: number(&row, "meetings"),
+            example: text(&row, "example"),
+        };
+        edges.push(EdgeRow { a, b, edge });
+    }
+    Ok(Map {
+        view: View::Processes,
+        layout: options.layout.unwrap_or(default_layout(View::Processes)),
+        graph: build_graph(nodes, edges, options.min_weight, true),
+        clusters,
+    })
+}
+
+/// The actors view: organisations ↔ processes their people spoke about. Nodes left without an
+/// edge after `min_weight` are dropped, since here a node only means something through its links.
+fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, ExportError> {
+    let mut orgs: BTreeMap<String, MapNode> = BTreeMap::new();
+    let mut processes: BTreeMap<String, MapNode> = BTreeMap::new();
+    let mut edges = Vec::new();
+    for row in select(store, ACTOR_EDGES)? {
+        let (Some(org), Some(process)) = (iri(&row, "org"), iri(&row, "process")) else {
+            continue;
+        };
+        let edge = MapEdge {
+            weight: number(&row, "statements"),
+            meetings: number(&row, "meetings"),
+            example: text(&row, "example"),
+        };
+        let org_node = orgs.entry(org.clone()).or_insert_with(|| MapNode {
+            label: text(&row, "orgLabel").unwrap_or_else(|| iri_tail(&org)),
+            iri: org.clone(),
+            kind: NodeKind::Organisation,
+            count: 0,
+            cluster: None,
+            group: Some(Stakeholder::from_iri(iri(&row, "group").as_deref())),
+        });
+        // A statement is about one process, so an organisation's edges add up without double counting.
+        org_node.count += edge.weight;
+        processes.entry(process.clone()).or_insert_with(|| MapNode {
+            label: text(&row, "processLabel").unwrap_or_else(|| iri_tail(&process)),
+            iri: process.clone(),
+            kind: NodeKind::Process,
+            count: 0,
+            cluster: None,
+            group: None,
+        });
+        edges.push(EdgeRow {
+            a: org,
+            b: process,
+            edge,
+        });
+    }
+    for row in select(store, ACTOR_PROCESS_TOTALS)? {
+        if let Some(node) = iri(&row, "process").and_then(|p| processes.get_mut(&p)) {
+            node.count = number(&row, "statements");
+        }
+    }
+    let nodes = orgs.into_values().chain(processes.into_values()).collect();
+    Ok(Map {
+        view: View::Actors,
+        layout: options.layout.unwrap_or(default_layout(View::Actors)),
+        graph: build_graph(nodes, edges, options.min_weight, false),
+        clusters: BTreeMap::new(),
+    })
+}
+
+/// Turns answer rows into the map's graph: the one place where nodes and edges are ordered
+/// (by label, then IRI) and where `min_weight` hides edges. Insertion order is what [`to_dot`]
+/// prints, which is what makes the output deterministic.
+fn build_graph(
+    mut nodes: Vec<MapNode>,
+    mut edges: Vec<EdgeRow>,
+    min_weight: u32,
+    keep_isolated: bool,
+) -> StableUnGraph<MapNode, MapEdge> {
+    nodes.sort_by(|x, y| (&x.label, &x.iri).cmp(&(&y.label, &y.iri)));
+    let mut graph = StableUnGraph::with_capacity(nodes.len(), edges.len());
+    let mut index: BTreeMap<String, NodeIndex> = BTreeMap::new();
+    for node in nodes {
+        let iri = node.iri.clone();
+        index.insert(iri, graph.add_node(node));
+    }
+    edges.retain(|row| row.edge.weight >= min_weight && row.edge.weight > 0);
+    let mut placed: Vec<(NodeIndex, NodeIndex, MapEdge)> = edges
+        .into_iter()
+        .filter_map(|row| Some((*index.get(&row.a)?, *index.get(&row.b)?, row.edge)))
+        .map(|(a, b, edge)| {
+            // The first endpoint is the one a reader looks for first: the organisation in the
+            // actors view (it also puts organisations on the left in `dot`), else the earlier label.
+            let a_first = match (graph[a].kind, graph[b].kind) {
+                (NodeKind::Organisation, NodeKind::Process) => true,
+                (NodeKind::Process, NodeKind::Organisation) => false,
+                _ => a.index() <= b.index(),
+            };
+            if a_first { (a, b, edge) } else { (b, a, edge) }
+        })
+        .collect();
+    placed.sort_by_key(|(a, b, _)| (a.index(), b.index()));
+    for (a, b, edge) in placed {
+        graph.add_edge(a, b, edge);
+    }
+    if !keep_isolated {
+        let isolated: Vec<NodeIndex> = graph
+            .node_indices()
+            .filter(|&n| graph.neighbors(n).next().is_none())
+            .collect();
+        for node in isolated {
+            graph.remove_node(node);
+        }
+    }
+    graph
+}
+
+/// Turns a map into a DOT tree: every drawing decision (sizes, colours, clusters, legend) lives here.
+fn to_dot(map: &Map) -> Graph {
+    let graph = &map.graph;
+    let max_count = graph.node_weights().map(|n| n.count).max().unwrap_or(1);
+    let max_weight = graph.edge_weights().map(|e| e.weight).max().unwrap_or(1);
+    let (name, title, key) = match map.view {
+        View::Processes => (
+            "processes",
+            "Process landscape",
+            "Box size: meetings discussing the process. Line width: agenda items discussing both.",
+        ),
+        View::Actors => (
+            "actors",
+            "Who speaks about which process",
+            "Box size: statements. Line width: statements by the organisation's people about the process.",
+        ),
+    };
+    let mut graph_attrs = vec![
+        quoted("layout", map.layout.name()),
+        quoted("label", &format!("{title}\n{key}")),
+        plain("labelloc", "t"),
+        quoted("fontname", FONT),
+        plain("fontsize", "18"),
+        quoted("fontcolor", INK),
+        quoted("bgcolor", "white"),
+        plain("pad", "0.3"),
+        plain("outputorder", "edgesfirst"),
+        plain("splines", "true"),
+    ];
+    match map.layout {
+        Layout::Dot => {
+            // Columns: in the actors view organisations left, processes right, with room for the fan of edges.
+            let (ranksep, nodesep) = match map.view {
+                View::Processes => ("0.9", "0.3"),
+                View::Actors => ("1.6", "0.15"),
+            };
+            graph_attrs.push(plain("rankdir", "LR"));
+            graph_attrs.push(plain("ranksep", ranksep));
+            graph_attrs.push(plain("nodesep", nodesep));
+        }
+        Layout::Fdp | Layout::Neato | Layout::Sfdp => {
+            graph_attrs.push(plain("overlap", "false"));
+            graph_attrs.push(quoted("sep", "+12"));
+            graph_attrs.push(plain("K", "0.6"));
+        }
+    }
+    let mut stmts: Vec<Stmt> = vec![
+        Stmt::GAttribute(GraphAttributes::Graph(graph_attrs)),
+        Stmt::GAttribute(GraphAttributes::Node(vec![
+            quoted("fontname", FONT),
+            quoted("fontcolor", INK),
+            plain("shape", "box"),
+            quoted("style", "rounded,filled"),
+            quoted("color", "#555555"),
+            plain("penwidth", "0.8"),
+            quoted("margin", "0.15,0.06"),
+        ])),
+        Stmt::GAttribute(GraphAttributes::Edge(vec![
+            quoted("fontname", FONT),
+            plain("fontsize", "9"),
+            quoted("fontcolor", "#555555"),
+            quoted("color", EDGE_COLOUR),
+        ])),
+    ];
+
+    let unit = match map.view {
+        View::Processes => "meeting",
+        View::Actors => "statement",
+    };
+    let node_stmt = |node: &MapNode, fill: &str| -> Stmt {
+        let counted = plural(node.count, unit);
+        Stmt::Node(DotNode::new(
+            NodeId(quoted_id(&node.iri), None),
+            vec![
+                quoted("label", &format!("{}\n({counted})", node.label)),
+                plain(
+                    "fontsize",
+                    &format!("{:.1}", scale(node.count, max_count, 11.0, 24.0)),
+                ),
+                quoted("fillcolor", fill),
+                quoted(
+                    "tooltip",
+                    &format!("{} ({counted})\n{}", node.label, node.iri),
+                ),
+                quoted("URL", &node.iri),
+                quoted("target", "_top"),
+            ],
+        ))
+    };
+
+    // Process clusters, ordered by label; a node in no cluster sits at the top level.
+    let mut cluster_order: Vec<(&String, &String)> = map.clusters.iter().collect();
+    cluster_order
+        .sort_by(|(a_iri, a_label), (b_iri, b_label)| (a_label, a_iri).cmp(&(b_label, b_iri)));
+    for (n, (head, label)) in cluster_order.iter().enumerate() {
+        let fill = CLUSTER_COLOURS[n % CLUSTER_COLOURS.len()];
+        let mut cluster_stmts = vec![
+            Stmt::Attribute(quoted("label", label)),
+            Stmt::Attribute(quoted("tooltip", &format!("{label}\n{head}"))),
+            Stmt::Attribute(quoted("URL", head)),
+            Stmt::Attribute(quoted("style", "rounded,filled")),
+            Stmt::Attribute(quoted("fillcolor", "#F7F7F7")),
+            Stmt::Attribute(quoted("color", "#AAAAAA")),
+            Stmt::Attribute(plain("fontsize", "14")),
+            Stmt::Attribute(plain("margin", "12")),
+        ];
+        for node in graph
+            .node_weights()
+            .filter(|node| node.cluster.as_ref() == Some(*head))
+        {
+            cluster_stmts.push(node_stmt(node, fill));
+        }
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: quoted_id(&format!("cluster_{head}")),
+            stmts: cluster_stmts,
+        }));
+    }
+    for node in graph.node_weights().filter(|node| node.cluster.is_none()) {
+        let fill = node.group.map_or(NEUTRAL_FILL, Stakeholder::colour);
+        stmts.push(node_stmt(node, fill));
+    }
+
+    // The legend lists the stakeholder groups that appear, in a fixed order.
+    let groups: BTreeSet<Stakeholder> =
+        graph.node_weights().filter_map(|node| node.group).collect();
+    if !groups.is_empty() {
+        let mut legend = vec![
+            Stmt::Attribute(quoted("label", "Stakeholder group")),
+            Stmt::Attribute(quoted("style", "rounded")),
+            Stmt::Attribute(quoted("color", "#AAAAAA")),
+            Stmt::Attribute(plain("fontsize", "12")),
+        ];
+        for group in &groups {
+            legend.push(Stmt::Node(DotNode::new(
+                NodeId(quoted_id(&format!("legend:{group:?}")), None),
+                vec![
+                    quoted("label", group.label()),
+                    plain("fontsize", "10"),
+                    plain("height", "0.2"),
+                    quoted("margin", "0.08,0.02"),
+                    quoted("fillcolor", group.colour()),
+                    quoted("tooltip", group.label()),
+                ],
+            )));
+        }
+        stmts.push(Stmt::Subgraph(Subgraph {
+            id: quoted_id("cluster_legend"),
+            stmts: legend,
+        }));
+    }
+
+    for edge in graph.edge_references() {
+        let (a, b) = (&graph[edge.source()], &graph[edge.target()]);
+        let weight = edge.weight();
+        let what = match map.view {
+            View::Processes => plural(weight.weight, "agenda item"),
+            View::Actors => plural(weight.weight, "statement"),
+        };
+        let mut tooltip = format!(
+            "{} — {}\n{what} in {}",
+            a.label,
+            b.label,
+            plural(weight.meetings, "meeting")
+        );
+        if let Some(example) = &weight.example {
+            tooltip.push_str(&format!("\ne.g. “{}”", shorten(example, MAX_EXAMPLE_CHARS)));
+        }
+        let mut attributes = vec![
+            plain(
+                "penwidth",
+                &format!("{:.1}", scale(weight.weight, max_weight, 1.0, 7.0)),
+            ),
+            plain("weight", &weight.weight.to_string()),
+            quoted("tooltip", &tooltip),
+        ];
+        // A "1" on every thin line is noise on a busy map; the tooltip still says it.
+        if weight.weight >= 2 {
+            attributes.push(quoted("label", &weight.weight.to_string()));
+            attributes.push(quoted("labeltooltip", &tooltip));
+        }
+        stmts.push(Stmt::Edge(DotEdge {
+            ty: EdgeTy::Pair(
+                Vertex::N(NodeId(quoted_id(&a.iri), None)),
+                Vertex::N(NodeId(quoted_id(&b.iri), None)),
+            ),
+            attributes,
+        }));
+    }
+    Graph::Graph {
+        id: Id::Plain(name.to_string()),
+        strict: false,
+        stmts,
+    }
+}
+
+/// Why Graphviz did not produce the file.
+enum RenderFailure {
+    /// The program is not installed (or not where [`ExportOptions::graphviz`] says).
+    NotInstalled,
+    Failed(String),
+}
+
+/// Pipes `text` into `program -K<layout> -T<format> -o <output>`.
+fn render(
+    program: &Path,
+    layout: Layout,
+    format: &str,
+    text: &str,
+    output: &Path,
+) -> Result<(), RenderFailure> {
+    let mut command = Command::new(program);
+    command
+        .arg(format!("-K{layout}"))
+        .arg(format!("-T{format}"));
+    if format == "png" {
+        // Graphviz's 72 dpi default gives blurry text on today's screens.
+        command.arg("-Gdpi=144");
+    }
+    let mut child = match command
+        .arg("-o")
+        .arg(output)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(RenderFailure::NotInstalled);
+        }
+        Err(e) => {
+            return Err(RenderFailure::Failed(format!(
+                "cannot run {}: {e}",
+                program.display()
+            )));
+        }
+    };
+    // Feed stdin from another thread so a chatty stderr can never block the pipe.
+    let mut stdin = child.stdin.take().expect("stdin is piped");
+    let input = text.to_owned();
+    let feeder = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+    let result = child.wait_with_output();
+    let fed = feeder
+        .join()
+        .unwrap_or_else(|_| Err(std::io::Error::other("writer thread panicked")));
+    let result = result
+        .map_err(|e| RenderFailure::Failed(format!("{} did not finish: {e}", program.display())))?;
+    let stderr = String::from_utf8_lossy(&result.stderr).trim().to_string();
+    if !result.status.success() {
+        let detail = if stderr.is_empty() {
+            result.status.to_string()
+        } else {
+            stderr
+        };
+        return Err(RenderFailure::Failed(format!(
+            "{} {}",
+            program.display(),
+            detail
+        )));
+    }
+    fed.map_err(|e| {
+        RenderFailure::Failed(format!("cannot send the map to {}: {e}", program.display()))
+    })
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), ExportError> {
+    std::fs::write(path, text).map_err(|source| ExportError::Io {
+        path: path.to_owned(),
+        source,
+    })
+}
+
+/// Runs a SELECT query (the vocabulary's prefixes prepended) and collects its rows.
+fn select(store: &GraphStore, body: &str) -> Result<Vec<QuerySolution>, ExportError> {
+    let sparql = format!("{}{body}", vocab::sparql_prefixes());
+    match store.query(&sparql)? {
+        QueryResults::Solutions(solutions) => solutions
+            .map(|row| row.map_err(|source| ExportError::Query(QueryError::Evaluation { source })))
+            .collect(),
+        QueryResults::Boolean(_) | QueryResults::Graph(_) => Ok(Vec::new()),
+    }
+}
+
+fn iri(row: &QuerySolution, var: &str) -> Option<String> {
+    match row.get(var) {
+        Some(Term::NamedNode(node)) => Some(node.as_str().to_owned()),
+        _ => None,
+    }
+}
+
+fn text(row: &QuerySolution, var: &str) -> Option<String> {
+    match row.get(var) {
+        Some(Term::Literal(literal)) => Some(literal.value().to_owned()),
+        _ => None,
+    }
+}
+
+fn number(row: &QuerySolution, var: &str) -> u32 {
+    text(row, var).and_then(|v| v.parse().ok()).unwrap_or(0)
+}
+
+/// The top of `process`'s `dcterms:isPartOf` chain; a cycle stops where it closes.
+fn top_level(process: &str, parents: &BTreeMap<String, String>) -> String {
+    let mut seen = BTreeSet::new();
+    let mut current = process;
+    while let Some(parent) = parents.get(current) {
+        if !seen.insert(current) {
+            break;
+        }
+        current = parent;
+    }
+    current.to_owned()
+}
+
+/// A readable stand-in for a missing label: the IRI's last path segment.
+fn iri_tail(iri: &str) -> String {
+    iri.trim_end_matches('/')
+        .rsplit(['/', '#'])
+        .next()
+        .unwrap_or(iri)
+        .to_owned()
+}
+
+/// Maps `value` in 1..=max onto min..=max_out by square root, so that one busy node does not
+/// dwarf all the others while the order stays visible.
+fn scale(value: u32, max: u32, min_out: f64, max_out: f64) -> f64 {
+    if max <= 1 {
+        return min_out;
+    }
+    let share = (f64::from(value.saturating_sub(1)) / f64::from(max - 1)).clamp(0.0, 1.0);
+    min_out + (max_out - min_out) * share.sqrt()
+}
+
+fn plural(n: u32, unit: &str) -> String {
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text,
+    }
+}
+
+/// A DOT double-quoted string. Backslashes are doubled so that no text from the store can start a
+/// Graphviz escape (`\N`, `\G`); a line break becomes DOT's centred `\n`.
+fn quoted_id(text: &str) -> Id {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    Id::Escaped(out)
+}
+
+fn quoted(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_owned()), quoted_id(value))
+}
+
+/// An attribute whose value is a DOT keyword or number, which needs no quotes.
+fn plain(key: &str, value: &str) -> Attribute {
+    Attribute(Id::Plain(key.to_owned()), Id::Plain(value.to_owned()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::io::{RdfFormat, RdfParser};
+    use oxigraph::model::Quad;
+    use std::collections::HashMap;
+
+    const FIXTURE: &str = include_str!("../tests/fixtures/export/landscape.trig");
+    const ID: &str = "https://w3id.org/govgraph/id/";
+
+    fn fixture_store() -> GraphStore {
+        let store = GraphStore::in_memory().unwrap();
+        store
+            .oxigraph()
+            .load_from_slice(RdfFormat::TriG, FIXTURE)
+            .unwrap();
+        store
+    }
+
+    fn process(slug: &str) -> String {
+        format!("{ID}process/{slug}")
+    }
+
+    fn org(slug: &str) -> String {
+        format!("{ID}org/{slug}")
+    }
+
+    /// A node of the printed DOT, read back with graphviz-rust's parser: its attributes
+    /// (unquoted) and the label of the cluster it sits in.
+    #[derive(Debug)]
+    struct Drawn {
+        attrs: HashMap<String, String>,
+        cluster: Option<String>,
+    }
+
+    /// Edge attributes by (first, second) endpoint id.
+    type DrawnEdges = BTreeMap<(String, String), HashMap<String, String>>;
+
+    /// Parses DOT text back into nodes (by id) and edges (endpoints → attributes); parsing also
+    /// proves that the printed text is valid DOT.
+    fn read_dot(text: &str) -> (BTreeMap<String, Drawn>, DrawnEdges) {
+        fn unquote(id: &Id) -> String {
+            match id {
+                Id::Escaped(s) => s[1..s.len() - 1]
+                    .replace("\\\"", "\"")
+                    .replace("\\\\", "\\"),
+                Id::Plain(s) | Id::Html(s) | Id::Anonymous(s) => s.clone(),
+            }
+        }
+        fn attrs(list: &[Attribute]) -> HashMap<String, String> {
+            list.iter()
+                .map(|Attribute(k, v)| (unquote(k), unquote(v)))
+                .collect()
+        }
+        fn walk(
+            stmts: &[Stmt],
+            cluster: Option<String>,
+            nodes: &mut BTreeMap<String, Drawn>,
+            edges: &mut DrawnEdges,
+        ) {
+            for stmt in stmts {
+                match stmt {
+                    Stmt::Node(node) => {
+                        let drawn = Drawn {
+                            attrs: attrs(&node.attributes),
+                            cluster: cluster.clone(),
+                        };
+                        nodes.insert(unquote(&node.id.0), drawn);
+                    }
+                    Stmt::Edge(DotEdge {
+                        ty: EdgeTy::Pair(Vertex::N(a), Vertex::N(b)),
+                        attributes,
+                    }) => {
+                        edges.insert((unquote(&a.0), unquote(&b.0)), attrs(attributes));
+                    }
+                    Stmt::Subgraph(sub) => {
+                        let label = sub.stmts.iter().find_map(|s| match s {
+                            Stmt::Attribute(Attribute(k, v)) if unquote(k) == "label" => {
+                                Some(unquote(v))
+                            }
+                            _ => None,
+                        });
+                        walk(&sub.stmts, label, nodes, edges);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let graph = graphviz_rust::parse(text).expect("the printed DOT parses");
+        let Graph::Graph { stmts, .. } = graph else {
+            panic!("an undirected graph")
+        };
+        let (mut nodes, mut edges) = (BTreeMap::new(), BTreeMap::new());
+        walk(&stmts, None, &mut nodes, &mut edges);
+        (nodes, edges)
+    }
+
+    fn edge_between<'m>(map: &'m Map, a: &str, b: &str) -> Option<&'m MapEdge> {
+        map.graph.edge_references().find_map(|e| {
+            let ends = (
+                map.graph[e.source()].iri.as_str(),
+                map.graph[e.target()].iri.as_str(),
+            );
+            (ends == (a, b) || ends == (b, a)).then_some(e.weight())
+        })
+    }
+
+    fn fontsize(nodes: &BTreeMap<String, Drawn>, iri: &str) -> f64 {
+        nodes[iri].attrs["fontsize"].parse().unwrap()
+    }
+
+    #[test]
+    fn landscape_holds_the_processes_discussed_in_meetings() {
+        let map = processes_map(&fixture_store(), &ExportOptions::default()).unwrap();
+        let counts: BTreeMap<&str, u32> = map
+            .graph
+            .node_weights()
+            .map(|n| (n.label.as_str(), n.count))
+            .collect();
+        // Pact for the Future and the Roadmap are curated but never discussed: no node.
+        let expected = BTreeMap::from([
+            ("Global Digital Compact", 5),
+            ("IGF Mandate Renewal", 3),
+            ("IGF Parliamentary Track", 1),
+            ("IGF Plus", 1),
+            ("IGF Strategic Vision", 2),
+            ("NETmundial+10", 1),
+            ("Our Common Agenda", 1),
+            ("Summit of the Future", 3),
+            ("WSIS+20 Review", 4),
+        ]);
+        assert_eq!(counts, expected);
+    }
+
+    #[test]
+    fn landscape_edges_count_shared_agenda_items_and_their_meetings() {
+        let map = processes_map(&fixture_store(), &ExportOptions::default()).unwrap();
+        assert_eq!(map.graph.edge_count(), 8);
+        let gdc = process("global-digital-compact");
+        // Two items of one meeting discuss both: 4 items, but 3 meetings.
+        let gdc_wsis = edge_between(&map, &gdc, &process("wsis-20-review")).unwrap();
+        assert_eq!((gdc_wsis.weight, gdc_wsis.meetings), (4, 3));
+        let gdc_sof = edge_between(&map, &gdc, &process("summit-of-the-future")).unwrap();
+        assert_eq!((gdc_sof.weight, gdc_sof.meetings), (3, 3));
+        let vision_plus =
+            edge_between(&map, &process("igf-strategic-vision"), &process("igf-plus")).unwrap();
+        assert_eq!(vision_plus.weight, 1);
+        assert_eq!(
+            vision_plus.example.as_deref(),
+            Some("Ideas from IGF Plus may return in the strategic vision.")
+        );
+        // Discussed in one meeting but never under the same item: no edge.
+        assert!(
+            edge_between(
+                &map,
+                &process("summit-of-the-future"),
+                &process("wsis-20-review")
+            )
+            .is_none()
+        );
+    }
+
+    #[test]
+    fn edge_example_is_a_statement_about_either_process_in_a_shared_item() {
+        let map = processes_map(&fixture_store(), &ExportOptions::default()).unwrap();
+        let edge = edge_between(
+            &map,
+            &process("global-digital-compact"),
+            &process("our-common-agenda"),
+        )
+        .unwrap();
+        let example = edge.example.as_deref().unwrap();
+        assert!(
+            [
+                "Implementing the GDC will need the private sector at the table.",
+                "Our Common Agenda frames all of this."
+            ]
+            .contains(&example),
+            "{example}"
+        );
+    }
+
+    #[test]
+    fn min_weight_hides_weaker_edges_but_keeps_every_discussed_process() {
+        let store = fixture_store();
+        let options = ExportOptions::default().with_min_weight(2);
+        let map = processes_map(&store, &options).unwrap();
+        assert_eq!(map.graph.node_count(), 9);
+        let mut weights: Vec<u32> = map.graph.edge_weights().map(|e| e.weight).collect();
+        weights.sort();
+        assert_eq!(weights, [2, 3, 4]);
+        let (_, edges) = read_dot(&dot(&store, View::Processes, &options).unwrap());
+        assert_eq!(edges.len(), 3);
+        assert!(
+            edges
+                .values()
+                .all(|attrs| attrs["weight"].parse::<u32>().unwrap() >= 2)
+        );
+    }
+
+    #[test]
+    fn node_size_and_label_grow_with_meetings() {
+        let (nodes, _) =
+            read_dot(&dot(&fixture_store(), View::Processes, &ExportOptions::default()).unwrap());
+        let size = |slug: &str| fontsize(&nodes, &process(slug));
+        assert!(size("global-digital-compact") > size("wsis-20-review"));
+        assert!(size("wsis-20-review") > size("summit-of-the-future"));
+        assert_eq!(size("summit-of-the-future"), size("igf-mandate-renewal"));
+        assert!(size("igf-mandate-renewal") > size("igf-strategic-vision"));
+        assert!(size("igf-strategic-vision") > size("netmundial-10"));
+        assert_eq!(
+            nodes[&process("global-digital-compact")].attrs["label"],
+            "Global Digital Compact\\n(5 meetings)"
+        );
+        assert_eq!(
+            nodes[&process("netmundial-10")].attrs["label"],
+            "NETmundial+10\\n(1 meeting)"
+        );
+    }
+
+    #[test]
+    fn edge_width_grows_with_weight() {
+        let (_, edges) =
+            read_dot(&dot(&fixture_store(), View::Processes, &ExportOptions::default()).unwrap());
+        let width = |weight: &str| -> f64 {
+            edges.values().find(|a| a["weight"] == weight).unwrap()["penwidth"]
+                .parse()
+                .unwrap()
+        };
+        assert!(width("4") > width("3") && width("3") > width("2") && width("2") > width("1"));
+    }
+
+    #[test]
+    fn clusters_follow_is_part_of_to_the_top_level_process() {
+        let (nodes, _) =
+            read_dot(&dot(&fixture_store(), View::Processes, &ExportOptions::default()).unwrap());
+        let cluster = |slug: &str| nodes[&process(slug)].cluster.clone();
+        // GDC → Pact for the Future → Summit of the Future, although the Pact itself is never discussed.
+        assert_eq!(
+            cluster("global-digital-compact").as_deref(),
+            Some("Summit of the Future")
+        );
+        assert_eq!(
+            cluster("summit-of-the-future").as_deref(),
+            Some("Summit of the Future")
+        );
+        assert!(!nodes.contains_key(&process("pact-for-the-future")));
+        assert_eq!(
+            cluster("igf-mandate-renewal").as_deref(),
+            Some("WSIS+20 Review")
+        );
+        assert_eq!(cluster("wsis-20-review").as_deref(), Some("WSIS+20 Review"));
+        // The head of a cluster need not be discussed to name it.
+        assert_eq!(
+            cluster("igf-plus").as_deref(),
+            Some("Roadmap for Digital Cooperation")
+        );
+        assert_eq!(cluster("our-common-agenda"), None);
+        assert_eq!(cluster("netmundial-10"), None);
+    }
+
+    #[test]
+    fn top_level_survives_a_cycle() {
+        let parents = BTreeMap::from([
+            ("a".to_owned(), "b".to_owned()),
+            ("b".to_owned(), "a".to_owned()),
+        ]);
+        assert!(["a", "b"].contains(&top_level("a", &parents).as_str()));
+    }
+
+    #[test]
+    fn every_node_has_a_tooltip_and_its_iri_as_url() {
+        let store = fixture_store();
+        for view in [View::Processes, View::Actors] {
+            let (nodes, edges) = read_dot(&dot(&store, view, &ExportOptions::default()).unwrap());
+            for (id, node) in nodes.iter().filter(|(id, _)| !id.starts_with("legend:")) {
+                assert_eq!(node.attrs.get("URL"), Some(id), "{view:?} {id}");
+                assert!(node.attrs["tooltip"].contains(id.as_str()), "{view:?} {id}");
+            }
+            assert!(edges.values().all(|attrs| attrs.contains_key("tooltip")));
+        }
+    }
+
+    #[test]
+    fn output_does_not_depend_on_store_order() {
+        let first = fixture_store();
+        let mut quads: Vec<Quad> = RdfParser::from_format(RdfFormat::TriG)
+            .for_slice(FIXTURE)
+            .collect::<Result<_, _>>()
+            .unwrap();
+        quads.reverse();
+        let second = GraphStore::in_memory().unwrap();
+        for quad in &quads {
+            second.oxigraph().insert(quad).unwrap();
+        }
+        for view in [View::Processes, View::Actors] {
+            let options = ExportOptions::default();
+            let text = dot(&first, view, &options).unwrap();
+            assert_eq!(text, dot(&first, view, &options).unwrap());
+            assert_eq!(text, dot(&second, view, &options).unwrap());
+        }
+    }
+
+    #[test]
+    fn actors_link_organisations_to_processes_by_statements() {
+        let map = actors_map(&fixture_store(), &ExportOptions::default()).unwrap();
+        let switzerland = org("government-of-switzerland");
+        let gdc = process("global-digital-compact");
+        assert_eq!(
+            edge_between(&map, &switzerland, &gdc).map(|e| (e.weight, e.meetings)),
+            Some((3, 3))
+        );
+        assert_eq!(
+            edge_between(&map, &switzerland, &process("wsis-20-review")).map(|e| e.weight),
+            Some(1)
+        );
+        // Affiliation through an org:Membership stated in a meeting, not org:memberOf.
+        assert_eq!(
+            edge_between(&map, &org("internet-society"), &gdc).map(|e| e.weight),
+            Some(1)
+        );
+        // Only a speaker without an organisation spoke about Our Common Agenda.
+        assert!(
+            map.graph
+                .node_weights()
+                .all(|n| n.iri != process("our-common-agenda"))
+        );
+        let counts: BTreeMap<&str, u32> = map
+            .graph
+            .node_weights()
+            .map(|n| (n.iri.as_str(), n.count))
+            .collect();
+        assert_eq!(counts[switzerland.as_str()], 4);
+        assert_eq!(counts[gdc.as_str()], 6);
+    }
+
+    #[test]
+    fn actors_min_weight_drops_organisations_left_without_links() {
+        let map = actors_map(
+            &fixture_store(),
+            &ExportOptions::default().with_min_weight(2),
+        )
+        .unwrap();
+        let mut linked: Vec<&str> = map.graph.node_weights().map(|n| n.label.as_str()).collect();
+        linked.sort();
+        assert_eq!(
+            linked,
+            [
+                "Association for Progressive Communications",
+                "Global Digital Compact",
+                "Government of Switzerland",
+                "WSIS+20 Review"
+            ]
+        );
+    }
+
+    #[test]
+    fn organisations_are_coloured_by_stakeholder_group_with_a_legend() {
+        let (nodes, edges) =
+            read_dot(&dot(&fixture_store(), View::Actors, &ExportOptions::default()).unwrap());
+        assert_eq!(
+            nodes[&org("government-of-switzerland")].attrs["fillcolor"],
+            Stakeholder::Government.colour()
+        );
+        assert_eq!(
+            nodes[&org("apc")].attrs["fillcolor"],
+            Stakeholder::CivilSociety.colour()
+        );
+        assert_eq!(
+            nodes[&org("igf-secretariat")].attrs["fillcolor"],
+            Stakeholder::Unknown.colour()
+        );
+        let legend: Vec<&str> = nodes
+            .values()
+            .filter(|n| n.cluster.as_deref() == Some("Stakeholder group"))
+            .map(|n| n.attrs["label"].as_str())
+            .collect();
+        assert_eq!(legend.len(), 7, "{legend:?}");
+        assert!(legend.contains(&"Government") && legend.contains(&"Group not known"));
+        // Organisations come first on every edge, which keeps them in the left column under `dot`.
+        assert!(
+            edges
+                .keys()
+                .all(|(a, b)| a.contains("/org/") && b.contains("/process/"))
+        );
+    }
+
+    #[test]
+    fn quotes_and_backslashes_from_the_store_stay_inside_their_string() {
+        let store = fixture_store();
+        let text = dot(&store, View::Actors, &ExportOptions::default()).unwrap();
+        let (_, edges) = read_dot(&text);
+        let itu_gdc = &edges[&(org("itu"), process("global-digital-compact"))];
+        assert!(itu_gdc["tooltip"].contains(r#"He said "rev.3 keeps the IGF paragraph""#));
+        assert_eq!(
+            quoted_id("a\\N \"b\"\nc"),
+            Id::Escaped(r#""a\\N \"b\"\nc""#.to_owned())
+        );
+    }
+
+    #[test]
+    fn dot_output_is_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("landscape.dot");
+        let store = fixture_store();
+        let outcome = write(&store, View::Processes, &ExportOptions::default(), &path).unwrap();
+        assert_eq!(outcome, Outcome::Written(path.clone()));
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            dot(&store, View::Processes, &ExportOptions::default()).unwrap()
+        );
+    }
+
+    #[test]
+    fn svg_rendering_shows_the_process_labels() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = fixture_store();
+        for view in [View::Processes, View::Actors] {
+            let path = dir.path().join(format!("{view:?}.svg"));
+            let outcome = write(&store, view, &ExportOptions::default(), &path).unwrap();
+            assert_eq!(
+                outcome,
+                Outcome::Written(path.clone()),
+                "Graphviz must be installed for this test"
+            );
+            let svg = std::fs::read_to_string(&path).unwrap();
+            assert!(svg.contains("<svg"));
+            for label in [
+                "Global Digital Compact",
+                "WSIS+20 Review",
+                "IGF Mandate Renewal",
+            ] {
+                assert!(svg.contains(label), "{view:?} misses {label}");
+            }
+            assert!(svg.contains(&format!(
+                "xlink:href=\"{}\"",
+                process("global-digital-compact")
+            )));
+        }
+    }
+
+    #[test]
+    fn missing_graphviz_falls_back_to_dot_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("landscape.svg");
+        let options = ExportOptions::default().with_graphviz(dir.path().join("no-such-graphviz"));
+        let outcome = write(&fixture_store(), View::Processes, &options, &path).unwrap();
+        let fallback = dir.path().join("landscape.dot");
+        assert_eq!(outcome, Outcome::DotOnly(fallback.clone()));
+        assert!(!path.exists());
+        assert!(
+            std::fs::read_to_string(fallback)
+                .unwrap()
+                .starts_with("graph processes {")
+        );
+    }
+
+    #[test]
+    fn failures_name_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = fixture_store();
+        let options = ExportOptions::default();
+        let unknown = dir.path().join("landscape.jpeg");
+        let err = write(&store, View::Processes, &options, &unknown).unwrap_err();
+        assert!(matches!(err, ExportError::UnknownFormat { .. }));
+        assert!(err.to_string().contains("landscape.jpeg"), "{err}");
+        let unwritable = dir.path().join("missing-folder").join("landscape.svg");
+        let err = write(&store, View::Processes, &options, &unwritable).unwrap_err();
+        assert!(matches!(err, ExportError::Render { .. }), "{err}");
+        assert!(err.to_string().contains("missing-folder"), "{err}");
+    }
 }

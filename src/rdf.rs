@@ -124,7 +124,7 @@ pub fn document_quads(
     // Attendees: listed participants, the moderator, and everyone recorded as speaking.
     if let (Some(m), Some(facts)) = (&meeting, &ex.meeting) {
         let mut attendees: BTreeSet<NamedNode> = BTreeSet::new();
-        attendees.extend(ex.participants.iter().filter_map(|p| entity(p.person)));
+        attendees.extend(ex.participants.iter().filter(|p| p.listed).filter_map(|p| entity(p.person)));
         attendees.extend(facts.moderator.and_then(entity));
         attendees.extend(ex.speakers.iter().filter_map(|&s| entity(s)));
         attendees.extend(ex.agenda.iter().flat_map(|a| a.speakers.iter().filter_map(|&s| entity(s))));

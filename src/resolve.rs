@@ -241,6 +241,7 @@ struct Cluster {
     label: String,
     nicknames: BTreeSet<String>,
     first_names: BTreeSet<String>,
+    last_names: BTreeSet<String>,
     /// Documents where one of its full names appears.
     documents: BTreeSet<usize>,
 }
@@ -373,15 +374,17 @@ impl PeopleIndex {
             let label = forms[0].3.clone();
             let cluster = clusters.len();
             let mut first_names = BTreeSet::new();
+            let mut last_names = BTreeSet::new();
             for &i in &group {
                 first_names.insert(tokens[i][0].clone());
+                last_names.insert(tokens[i].last().cloned().unwrap_or_default());
                 let (why, misspelt) = match &reasons[i] {
                     Some((r, m)) if name_key(&keys[i]) != name_key(&label) => (r.clone(), *m),
                     _ => ("full name written in a document".to_owned(), false),
                 };
                 by_full.insert(keys[i].clone(), (cluster, why, misspelt));
             }
-            clusters.push(Cluster { label, nicknames, first_names, documents });
+            clusters.push(Cluster { label, nicknames, first_names, last_names, documents });
         }
         PeopleIndex { clusters, by_full, corrections: corrections.clone() }
     }
@@ -411,6 +414,13 @@ impl PeopleIndex {
         let first: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].first_names.contains(word)).collect();
         if let Some(c) = unique(first.iter().copied().filter(in_doc).collect()) {
             return Some((c, "first name of exactly one person named in this document".to_owned(), false));
+        }
+        // "Mr. Villanueva reported": a last name, unique among the people of the document.
+        let last: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].last_names.contains(word) && in_doc(&c)).collect();
+        if first.iter().all(|c| !in_doc(c)) {
+            if let Some(c) = unique(last) {
+                return Some((c, "last name of exactly one person named in this document".to_owned(), false));
+            }
         }
         if let Some(c) = unique(first.clone()) {
             return Some((c, "first name of exactly one person in the corpus".to_owned(), false));

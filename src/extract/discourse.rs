@@ -16,7 +16,7 @@ use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
 static ACTION_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)^[ \t]*(?:[-*•][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do)[ \t]*[:\-–][ \t]*(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$").unwrap());
 static PASSIVE_TODO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[A-Z][^.]*?)\b(?:to be (?:re)?[a-z]+ed)\b").unwrap());
 static PLAN_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe plan is to\b").unwrap());
@@ -247,16 +247,27 @@ fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
     for caps in ACTION_LINE.captures_iter(text) {
         let body = caps.get(1).unwrap();
         let span = body.range();
-        out.push(ActionFacts { owner: owner_at_start(text, ex, &span), text: body.as_str().trim().to_owned(), span, rule: "action-line" });
-    }
-    for section in layout.sections.iter().filter(|s| s.is_actions) {
-        for line in layout.lines.iter().filter(|l| section.span.start < l.span.start && l.span.end <= section.span.end && l.is_item()) {
-            let item = text[line.content.clone()].trim();
-            if SCHEDULING.is_match(item) || ACTION_LINE.is_match(item) {
-                continue;
+        let owners = owners_in(text, ex, &span);
+        match owners.first() {
+            Some(_) => {
+                for owner in owners {
+                    out.push(ActionFacts { owner: Some(owner), text: body.as_str().trim().to_owned(), span: span.clone(), rule: "action-line" });
+                }
             }
-            let span = line.content.clone();
-            out.push(ActionFacts { owner: owner_in(text, ex, &span), text: item.to_owned(), span, rule: "action-section" });
+            None => out.push(ActionFacts { owner: owner_at_start(text, ex, &span), text: body.as_str().trim().to_owned(), span, rule: "action-line" }),
+        }
+    }
+    for span in &layout.action_items {
+        let item = text[span.clone()].trim();
+        if SCHEDULING.is_match(item) || ACTION_LINE.is_match(item) {
+            continue;
+        }
+        let owners = owners_in(text, ex, span);
+        if owners.is_empty() {
+            out.push(ActionFacts { owner: None, text: item.to_owned(), span: span.clone(), rule: "action-section" });
+        }
+        for owner in owners {
+            out.push(ActionFacts { owner: Some(owner), text: item.to_owned(), span: span.clone(), rule: "action-section" });
         }
     }
     if !out.is_empty() {
@@ -319,12 +330,30 @@ fn owner_at_start(text: &str, ex: &Extraction, span: &Span) -> Option<usize> {
     persons.into_iter().find(|&p| text[span.start..ex.mentions[p].span.start].trim().is_empty())
 }
 
-/// The person an action item names as doer: "Anriette will send …", "Anriette to share …".
-fn owner_in(text: &str, ex: &Extraction, span: &Span) -> Option<usize> {
-    mentions_in(&ex.mentions, span, EntityKind::Person).into_iter().find(|&p| {
+/// The people an action item names as doers: "Anriette will send …", "Ms. Lopez and
+/// Mr. Asante will lead …", "Fatou Diop to circulate …".
+fn owners_in(text: &str, ex: &Extraction, span: &Span) -> Vec<usize> {
+    let persons = mentions_in(&ex.mentions, span, EntityKind::Person);
+    for (k, &p) in persons.iter().enumerate() {
         let after = text[ex.mentions[p].span.end..span.end].trim_start();
-        after.starts_with("will ") || after.starts_with("to ") || after.starts_with("shall ")
-    })
+        if after.starts_with("will ") || after.starts_with("to ") || after.starts_with("shall ") || after.starts_with("would ") {
+            // Walk back over "X and Y" / "X, Y and" to collect every named doer.
+            let mut owners = vec![p];
+            let mut j = k;
+            while j > 0 {
+                let between = text[ex.mentions[persons[j - 1]].span.end..ex.mentions[persons[j]].span.start].trim();
+                let joined = between.trim_end_matches(|c: char| c.is_alphabetic() || c == '.').trim();
+                if matches!(between, "and" | "," | "&") || between.ends_with(" and Mr.") || between.ends_with(" and Ms.") || joined == "and" || joined == "," {
+                    owners.insert(0, persons[j - 1]);
+                    j -= 1;
+                } else {
+                    break;
+                }
+            }
+            return owners;
+        }
+    }
+    Vec::new()
 }
 
 /// "sees WSIS+20 as closely linked to the GDC": processes an explicit sentence links.

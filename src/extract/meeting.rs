@@ -64,7 +64,7 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
         return None;
     }
     facts.body = body(text, &intro, mentions);
-    facts.moderator = moderator(text, mentions);
+    facts.moderator = moderator(text, layout, mentions);
     facts.next_meeting = next_meeting(text, facts.date);
     Some(facts)
 }
@@ -181,10 +181,14 @@ fn body(text: &str, intro: &Span, mentions: &[Mention]) -> Option<usize> {
 }
 
 /// "moderated by X", "X moderated the meeting", "chaired by X".
-fn moderator(text: &str, mentions: &[Mention]) -> Option<usize> {
+fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize> {
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityKind::Person {
             continue;
+        }
+        // "Chair: X", ">> CHAIR: My name is X".
+        if m.rule == "self-introduction" || layout.chairs.iter().any(|c| c.start == m.span.start) {
+            return Some(i);
         }
         let before = &text[..m.span.start];
         if MODERATED_BY.is_match(before) {
@@ -192,7 +196,8 @@ fn moderator(text: &str, mentions: &[Mention]) -> Option<usize> {
         }
         let after = text[m.span.end..].trim_start();
         let after = after.strip_prefix('(').and_then(|a| a.find(')').map(|p| a[p + 1..].trim_start())).unwrap_or(after);
-        if after.starts_with("moderated the") || after.starts_with("chaired the") || after.starts_with("moderated this") {
+        let after = after.strip_prefix(", ").map_or(after, |a| a.split_once(", ").map_or(a, |(_, r)| r));
+        if ["moderated the", "chaired the", "moderated this", "chaired this", "opened and chaired", "moderated and"].iter().any(|p| after.starts_with(p)) {
             return Some(i);
         }
     }

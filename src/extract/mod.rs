@@ -77,6 +77,9 @@ pub struct Participant {
     pub affiliations: Vec<usize>,
     pub roles: Vec<RoleFact>,
     pub span: Span,
+    /// Listed as present (participant list, chair line); an apposition in prose
+    /// ("Mr. X of the Government of Y") states an affiliation but not attendance.
+    pub listed: bool,
 }
 
 /// A role as stated ("Co-Chair of the Working Group"), with the body it names, if any.
@@ -216,7 +219,8 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         warnings: doc.warnings.clone(),
         cleaned: cleaned.clone(),
     };
-    let participants = people::participants(text, &layout, lexicon);
+    let mut participants = people::participants(text, &layout, lexicon);
+    people::appositions(text, &layout, lexicon, &mut participants);
     let mut mentions = names::find(text, &layout, lexicon, &participants.reserved);
     mentions.extend(participants.mentions);
     let people = people::in_prose(text, &layout, lexicon, &mentions);
@@ -228,6 +232,7 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         .into_iter()
         .map(|p| p.resolve_indices(&ex.mentions))
         .collect();
+    people::of_appositions(text, &mut ex);
     ex.meeting = meeting::facts(text, &layout, &ex.mentions);
     discourse::analyse(text, &layout, &mut ex);
     if ex.meeting.is_none() && (!ex.agenda.is_empty() || !ex.participants.is_empty()) {

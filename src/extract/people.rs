@@ -74,6 +74,11 @@ const NOT_NAMES: &[&str] = &[
     "Maybe", "Could", "Would", "Should", "Will", "Shall", "Can", "May", "Might", "Must", "Let", "Let's",
     "North", "South", "East", "West", "Africa", "African", "Asia", "Europe", "European", "America", "Americas",
     "Latin", "Caribbean", "Pacific", "Arab", "New York", "Geneva", "NY", "GVA", "Riyadh", "Kyoto", "Addis",
+    "Present", "Apologies", "Regrets", "Absent", "Services", "Format", "Time", "Proceedings", "Venue", "Location",
+    "Title", "Outcome", "Outcomes", "Objective", "Key", "Takeaways", "Hybrid", "Opening", "Closing", "Afternoon",
+    "Morning", "Evening", "Platform", "Welcome", "Regulatory", "Raw", "Copy", "Day", "Days", "Record", "Call",
+    "Calls", "Draft", "Zoom", "Webex", "Teams", "Links", "Background", "Context", "Purpose", "Attendance",
+    "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "A", "AOB", "Any",
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
@@ -125,6 +130,7 @@ pub struct PendingParticipant {
     affiliations: Vec<Span>,
     roles: Vec<(String, Option<Span>)>,
     span: Span,
+    listed: bool,
 }
 
 impl PendingParticipant {
@@ -140,6 +146,7 @@ impl PendingParticipant {
                 .map(|(label, org)| RoleFact { label, organisation: org.and_then(|s| find(&s, EntityKind::Organisation)) })
                 .collect(),
             span: self.span,
+            listed: self.listed,
         }
     }
 }
@@ -150,7 +157,77 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
     for span in &layout.participants {
         parse_entry(text, span.clone(), lexicon, &mut out);
     }
+    // "Apologies: X, Y": people named, but not present.
+    for span in &layout.absent {
+        let entry = text[span.clone()].trim_end_matches(['.', ',', ';']);
+        if let Some(len) = name_prefix(entry, lexicon) {
+            let name_span = span.start..span.start + len;
+            out.reserved.push(name_span.clone());
+            out.mentions.push(person(text, name_span.clone(), normalise_name(&text[name_span]), None, "absent-list"));
+        }
+    }
     out
+}
+
+/// "Ms. Lucía Benítez (Derechos Digitales) urged …", "Kenji Watanabe (Government of Japan)":
+/// a name with a parenthesis of organisations or roles in running text states an affiliation
+/// (not attendance). A single capitalised word in the parenthesis is a nickname instead.
+pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut ParticipantsOut) {
+    let in_list = |at: usize| layout.participants.iter().chain(&layout.absent).any(|p| p.start <= at && at < p.end);
+    for m in NAME_RUN.find_iter(text) {
+        let after = &text[m.end()..];
+        let Some(inner) = after.strip_prefix(" (").and_then(|a| a.find(')').map(|c| &a[..c])) else { continue };
+        if in_list(m.start()) || inner.contains('\n') || nickname_after(after).is_some() || out.reserved.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+            continue;
+        }
+        // Leading words that are not names ("On behalf of …", "Ms.").
+        let mut start = m.start();
+        for w in m.as_str().split(' ') {
+            if NOT_NAMES.contains(&w.trim_end_matches('.')) || HONORIFICS.contains(&w) {
+                start += w.len() + 1;
+            } else {
+                break;
+            }
+        }
+        if start >= m.end() {
+            continue;
+        }
+        let name = &text[start..m.end()];
+        if name.split_whitespace().count() < 2 || !plausible_name(name, lexicon) {
+            continue;
+        }
+        let rest = m.end() + 2..m.end() + 2 + inner.len();
+        let has_org_or_role = split_parts(text, rest.clone())
+            .iter()
+            .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2);
+        if !has_org_or_role {
+            continue;
+        }
+        let after_paren = &text[rest.end + 1..];
+        let rule = if speech_follows(after_paren) { "speaker-cue" } else { "apposition" };
+        let name_span = start..m.end();
+        out.reserved.push(name_span.clone());
+        out.mentions.push(person(text, name_span.clone(), normalise_name(name), None, rule));
+        add_entry(text, name_span.clone(), rest.clone(), lexicon, out, false, name_span.start..rest.end + 1);
+    }
+}
+
+/// "Mr. Yusuf Al-Harbi of the Government of Saudi Arabia": an organisation right after a
+/// name, joined by "of", states an affiliation.
+pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
+    static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,? (?:of|from) (?:the )?").unwrap());
+    let mut found = Vec::new();
+    for (i, m) in ex.mentions.iter().enumerate() {
+        if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
+            continue;
+        }
+        let Some(cue) = OF.find(&text[m.span.end..]) else { continue };
+        let at = m.span.end + cue.end();
+        if let Some(org) = ex.mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.start == at) {
+            found.push(super::Participant { person: i, affiliations: vec![org], roles: Vec::new(), span: m.span.start..ex.mentions[org].span.end, listed: false });
+        }
+    }
+    ex.participants.extend(found);
 }
 
 fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut ParticipantsOut) {
@@ -169,12 +246,15 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     let name = normalise_name(&text[name_span.clone()]);
     out.reserved.push(name_span.clone());
     out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
-    let mut entry_out = PendingParticipant { person: name_span.clone(), affiliations: Vec::new(), roles: Vec::new(), span: span.clone() };
+    let rest = name_span.end..span.start + entry_trimmed.len();
+    add_entry(text, name_span, rest, lexicon, out, true, span);
+}
 
-    // The rest: affiliations, roles and places, separated by commas, dashes, slashes, parentheses.
-    let rest_start = name_span.end;
-    let rest_end = span.start + entry_trimmed.len();
-    let mut parts = split_parts(text, rest_start..rest_end);
+/// Reads the affiliations, roles and places after a name (separated by commas, dashes,
+/// slashes, parentheses) into a participant entry.
+fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &mut ParticipantsOut, listed: bool, span: Span) {
+    let mut entry_out = PendingParticipant { person: name_span, affiliations: Vec::new(), roles: Vec::new(), span, listed };
+    let mut parts = split_parts(text, rest);
     split_double_roles(text, &mut parts);
     split_joined_orgs(text, &mut parts, lexicon);
     let roles_after: Vec<bool> = (0..parts.len()).map(|k| parts[k + 1..].iter().all(|p| is_role(&text[p.clone()]))).collect();
@@ -500,11 +580,39 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         known.iter().chain(out.iter()).any(|m| m.rule != "office-of-person" && m.span.start < span.end && span.start < m.span.end)
     };
 
+    // ">> CHAIR: … My name is Fatou Diop and I will chair …": the chair introduces themself
+    // once; every CHAIR tag is then that person.
+    static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,3})").unwrap()
+    });
+    let mut chair: Option<String> = None;
+    for caps in SPEAKER_TAG.captures_iter(text) {
+        let tag = caps.get(1).unwrap();
+        if !is_chair_tag(tag.as_str()) {
+            continue;
+        }
+        let line_end = text[tag.end()..].find('\n').map_or(text.len(), |p| tag.end() + p);
+        if let Some(intro) = SELF_INTRO.captures(&text[tag.end()..line_end]) {
+            let g = intro.get(1).unwrap();
+            let span = tag.end() + g.start()..tag.end() + g.end();
+            if plausible_name(g.as_str(), lexicon) {
+                chair = Some(g.as_str().to_owned());
+                out.push(person(text, span, g.as_str().to_owned(), None, "self-introduction"));
+                break;
+            }
+        }
+    }
     // Speaker tags: ">> NAME:", "→ Name:", "Name: text" at the start of a line.
     for caps in SPEAKER_TAG.captures_iter(text) {
         let g = caps.get(1).unwrap();
         let span = g.range();
         let raw = g.as_str();
+        if is_chair_tag(raw) && !in_list(&span) {
+            if let Some(name) = &chair {
+                out.push(person(text, span, name.clone(), None, "chair-tag"));
+            }
+            continue;
+        }
         if in_list(&span) || overlaps_known(&span, &out) || !plausible_name(raw, lexicon) {
             continue;
         }
@@ -516,7 +624,10 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         if !tagged && (words > 3 || raw.chars().all(|c| !c.is_lowercase())) {
             continue;
         }
-        if raw.eq_ignore_ascii_case("chair") || raw.eq_ignore_ascii_case("moderator") {
+        if is_chair_tag(raw) {
+            if let Some(name) = &chair {
+                out.push(person(text, span, name.clone(), None, "chair-tag"));
+            }
             continue;
         }
         out.push(person(text, span, normalise_name(raw), None, "speaker-tag"));
@@ -568,17 +679,17 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         let after = &text[span.end..];
         let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || HONORIFICS.contains(&prev_word);
         let nickname = nickname_after(after);
-        let rule = if honorific {
-            Some("honorific")
-        } else if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with") {
+        let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with") {
             Some("speaker-cue")
+        } else if honorific {
+            Some("honorific")
         } else if BY_CUE.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) {
             Some("by-cue")
         } else if OFFICE_OF.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
             Some("office-of")
         } else if ROLE_BEFORE_NAME.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
             Some("role-title")
-        } else if will_follows(after) && (in_action_line(text, span.start) || in_action_section(layout, span.start)) {
+        } else if will_follows(after) && (in_action_line(text, span.start) || in_action_block(layout, span.start)) {
             Some("action-owner")
         } else {
             None
@@ -627,10 +738,17 @@ fn nickname_after(after: &str) -> Option<(String, usize)> {
 }
 
 /// True when a speech verb follows, possibly after auxiliaries or a nickname in parentheses.
-fn speech_follows(after: &str) -> bool {
+pub fn speech_follows(after: &str) -> bool {
+    static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?: \([^)\n]{1,120}\)| of (?:the )?(?:[A-Z][\w.'’-]*)(?: (?:of |for |and |on |the )*[A-Z][\w.'’-]*)*|, (?:the |a )?[^,.\n]{1,80},)").unwrap()
+    });
     let mut rest = after;
     if let Some((_, skip)) = nickname_after(rest) {
         rest = &rest[skip..];
+    }
+    // "X (Org) urged", "X of the IGF Secretariat confirmed", "X, a youth participant, asked".
+    if let Some(m) = APPOSITION.find(rest) {
+        rest = &rest[m.end()..];
     }
     let mut words = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
     for _ in 0..4 {
@@ -665,13 +783,17 @@ fn in_action_line(text: &str, at: usize) -> bool {
     line.starts_with("action") || line.starts_with("ap:") || line.starts_with("to do") || line.starts_with("todo")
 }
 
-fn in_action_section(layout: &Layout, at: usize) -> bool {
-    layout.sections.iter().any(|s| s.is_actions && s.span.start <= at && at < s.span.end)
+fn in_action_block(layout: &Layout, at: usize) -> bool {
+    layout.action_items.iter().any(|s| s.start <= at && at < s.end)
 }
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).
 pub fn is_speaker_rule(rule: &str) -> bool {
-    matches!(rule, "speaker-cue" | "speaker-tag")
+    matches!(rule, "speaker-cue" | "speaker-tag" | "chair-tag")
+}
+
+fn is_chair_tag(tag: &str) -> bool {
+    ["chair", "co-chair", "moderator", "facilitator", "the chair"].contains(&tag.to_lowercase().as_str())
 }
 
 #[cfg(test)]

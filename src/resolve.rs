@@ -399,6 +399,14 @@ impl PeopleIndex {
         if words.len() == 1 {
             return self.single(doc, &key, name.strength);
         }
+        // "Olumide Bakre": a known first name with a last name one letter off.
+        let (first, last) = (words[0], words[words.len() - 1]);
+        let near: Vec<usize> = (0..self.clusters.len())
+            .filter(|&c| self.clusters[c].first_names.contains(first) && self.clusters[c].last_names.iter().any(|l| close(l, last)))
+            .collect();
+        if near.len() == 1 {
+            return Some((near[0], "same first name and a last name one letter from a known person's".to_owned(), true));
+        }
         None
     }
 

@@ -190,7 +190,7 @@ static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|in attendance|speakers|panell?ists)\s*:?$").unwrap()
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:participants|attendees|present|in attendance|speakers|panell?ists)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists)\s*:\s*(\S.*)$").unwrap()
 });
 static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:chair|chairs|co-chairs|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitator|host|hosted by)\s*:\s*(\S.*)$").unwrap()
@@ -239,10 +239,22 @@ pub fn layout(text: &str) -> Layout {
             stops[i] = true;
             taken[i] = true;
             let end = list_block(&lines, text, i + 1, &mut taken);
-            for line in &lines[i + 1..end] {
-                if !line.is_blank() {
-                    participants.push(trim_span(text, line.content.clone()));
+            let rows: Vec<&Line> = lines[i + 1..end].iter().filter(|l| !l.is_blank()).collect();
+            for (k, line) in rows.iter().enumerate() {
+                let content = &text[line.content.clone()];
+                // A Markdown table: skip its header (the row above the |---| rule) and the rule.
+                if content.starts_with('|') {
+                    let is_rule = content.chars().all(|c| matches!(c, '|' | '-' | ':' | ' '));
+                    let is_header = rows.get(k + 1).is_some_and(|n| text[n.content.clone()].chars().all(|c| matches!(c, '|' | '-' | ':' | ' ')));
+                    if is_rule || is_header {
+                        continue;
+                    }
+                    let inner = content.trim_matches(|c| c == '|' || c == ' ');
+                    let start = line.content.start + content.find(inner).unwrap_or(0);
+                    participants.push(start..start + inner.len());
+                    continue;
                 }
+                participants.push(trim_span(text, line.content.clone()));
             }
             i = end;
             continue;
@@ -375,7 +387,7 @@ fn list_block(lines: &[Line], text: &str, from: usize, taken: &mut [bool]) -> us
             continue;
         }
         let content = &text[line.content.clone()];
-        let plain_entry = !line.is_item() && looks_like_entry(content);
+        let plain_entry = !line.is_item() && (looks_like_entry(content) || content.starts_with('|'));
         if line.is_item() || (plain_entry && (!seen_item || plain_list)) {
             if !line.is_item() {
                 plain_list = true;

@@ -13,9 +13,9 @@ use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
 static NUMBER_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b").unwrap());
 static NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b").unwrap()
+    Regex::new(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call)\b").unwrap()
 });
 static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b").unwrap()
@@ -26,9 +26,9 @@ static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
 static NEXT_MEETING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnext (?:\w+ )?(?:call|meeting)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\bwill next meet\b|\bwill meet again\b").unwrap());
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+$").unwrap()
+    Regex::new(r"(?i)\b(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
 });
 
 /// The meeting facts, or `None` when the document reports no meeting (a mailing-list post).
@@ -166,6 +166,14 @@ fn body(text: &str, intro: &Span, mentions: &[Mention]) -> Option<usize> {
             return Some(i);
         }
     }
+    // "MAG Meeting", "NRIs Virtual Meeting", "PNMA MWG call": an organisation named right
+    // before the word for the meeting.
+    static BODY_MEETING: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^(?: [A-Z]{2,6})?(?: (?:[Vv]irtual|[Oo]nline|[Cc]oordination|[Mm]onthly|VIRTUAL|ONLINE))? (?:[Mm]eeting|[Cc]all|MEETING|CALL)\b").unwrap()
+    });
+    if let Some(&i) = orgs.iter().find(|&&i| BODY_MEETING.is_match(&text[mentions[i].span.end..])) {
+        return Some(i);
+    }
     // A title line that names an organisation and little else ("MAG Working Group on …",
     // "Dynamic Coalition on … (DCAD)") names the body that met.
     orgs.into_iter().find(|&i| {
@@ -197,7 +205,7 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         let after = text[m.span.end..].trim_start();
         let after = after.strip_prefix('(').and_then(|a| a.find(')').map(|p| a[p + 1..].trim_start())).unwrap_or(after);
         let after = after.strip_prefix(", ").map_or(after, |a| a.split_once(", ").map_or(a, |(_, r)| r));
-        if ["moderated the", "chaired the", "moderated this", "chaired this", "opened and chaired", "moderated and"].iter().any(|p| after.starts_with(p)) {
+        if ["moderated the", "chaired the", "moderated this", "chaired this", "opened and chaired", "moderated and", "opened the meeting", "opened the call"].iter().any(|p| after.starts_with(p)) {
             return Some(i);
         }
     }

@@ -221,7 +221,16 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     };
     let mut participants = people::participants(text, &layout, lexicon);
     people::appositions(text, &layout, lexicon, &mut participants);
-    let mut mentions = names::find(text, &layout, lexicon, &participants.reserved);
+    let (mut mentions, acronyms) = names::find(text, &layout, lexicon, &participants.reserved);
+    // An acronym a participant entry used before the text defined it ("Wei Jie Tan (AIC)" …
+    // "the Asia Internet Coalition (AIC)") refers to the definition.
+    for m in &mut participants.mentions {
+        if let Target::New { label, .. } = &m.target {
+            if let Some(target) = acronyms.get(label) {
+                m.target = target.clone();
+            }
+        }
+    }
     mentions.extend(participants.mentions);
     let people = people::in_prose(text, &layout, lexicon, &mentions);
     mentions.extend(people.mentions);

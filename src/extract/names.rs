@@ -51,6 +51,9 @@ static PARLIAMENT: LazyLock<Regex> = LazyLock::new(|| {
 static ACADEMIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:(?:[A-Z][\w'’-]*) )*(?:University|Institute|College|Academy|School)(?: (?:of|for|on) (?:the )?(?:[A-Z][\w'’-]*)(?: (?:and |of |for |the |do |de )*[A-Z][\w'’-]*)*)?").unwrap()
 });
+static SUB_BODY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:Dynamic Coalition|Policy Network|Best Practice Forum|Working Group|Expert Group|Task Force|Advisory Board|Steering Committee) (?:on|for) (?:the )?[A-Z][\w'’-]*(?:,? (?:(?:and|of|for|the|on|in|&) )*[A-Z][\w'’-]*)*").unwrap()
+});
 static OFFICE_OF_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Oo]ffice of ((?:[A-Z][\p{Ll}'’-]+)(?: [A-Z][\p{Ll}'’-]+){1,2})\b").unwrap());
 static ACRONYM_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
@@ -62,7 +65,7 @@ static THE_X_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds organisation and process mentions outside the `reserved` spans (participant entries
 /// already parsed, names of people).
-pub fn find(text: &str, layout: &Layout, lexicon: &Lexicon, reserved: &[Span]) -> Vec<Mention> {
+pub fn find(text: &str, layout: &Layout, lexicon: &Lexicon, reserved: &[Span]) -> (Vec<Mention>, BTreeMap<String, Target>) {
     let _ = layout;
     let free = |start: usize, end: usize| !reserved.iter().any(|r| start < r.end && r.start < end);
     let mut out: Vec<Mention> = Vec::new();
@@ -96,11 +99,11 @@ pub fn find(text: &str, layout: &Layout, lexicon: &Lexicon, reserved: &[Span]) -
         out.push(curated(text, m.start, m.end, &entry.iri, entry.kind, "lexicon"));
         nested_of(text, m, lexicon, &mut out);
     }
-    acronyms_defined(text, lexicon, &mut out, reserved);
+    let acronyms = acronyms_defined(text, lexicon, &mut out, reserved);
     generic_processes(text, lexicon, &mut out, reserved);
     short_forms(text, lexicon, &mut out, reserved);
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    out
+    (out, acronyms)
 }
 
 fn curated(text: &str, start: usize, end: usize, iri: &str, kind: EntityKind, rule: &'static str) -> Mention {
@@ -197,6 +200,13 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
             out.push(new_org(text, m.range(), m.as_str().to_owned(), academia, "academic-name"));
         }
     }
+    // "Dynamic Coalition on Accessibility and Disability", "Policy Network on X": a named
+    // member of a family of bodies is a body of its own.
+    for m in SUB_BODY.find_iter(text) {
+        if lexicon.lookup(m.as_str()).is_none() {
+            out.push(new_org(text, m.range(), m.as_str().to_owned(), None, "named-body"));
+        }
+    }
     for caps in OFFICE_OF_PERSON.captures_iter(text) {
         let whole = caps.get(0).unwrap();
         if lexicon.lookup(&caps[1]).is_none() && lexicon.lookup(whole.as_str()).is_none() {
@@ -209,7 +219,7 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
 /// "the Commission on Science and Technology for Development (CSTD)": the acronym names what
 /// the words before it name, in this document. An expansion the lexicon knows gives the acronym
 /// to that entity; an unknown one becomes a new organisation or process by its head noun.
-fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) {
+fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) -> BTreeMap<String, Target> {
     let mut defined: BTreeMap<String, Target> = BTreeMap::new();
     let mut kinds: BTreeMap<String, EntityKind> = BTreeMap::new();
     for caps in ACRONYM_DEFINITION.captures_iter(text) {
@@ -254,7 +264,7 @@ fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reser
         kinds.insert(acronym.as_str().to_owned(), kind);
     }
     // Every use of a defined acronym refers to what it was defined as.
-    for (acronym, target) in defined {
+    for (acronym, target) in defined.clone() {
         let kind = kinds[&acronym];
         let bytes = text.as_bytes();
         for (pos, _) in text.match_indices(acronym.as_str()) {
@@ -268,6 +278,7 @@ fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reser
             out.push(Mention { kind, surface: acronym.clone(), span: pos..end, target: target.clone(), rule: "acronym-in-text" });
         }
     }
+    defined
 }
 
 /// The shortest tail of `phrase` whose capital letters spell `acronym` (in order, starting
@@ -395,6 +406,7 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
         let lexicon = Lexicon::from_turtle(&[("t.ttl".into(), TTL.into())]).unwrap();
         let layout = crate::segment::layout(text);
         let got: Vec<String> = find(text, &layout, &lexicon, &[])
+            .0
             .iter()
             .map(|m| {
                 let label = match &m.target {

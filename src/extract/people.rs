@@ -30,7 +30,8 @@ pub const SPEECH_VERBS: &[&str] = &[
     "talked", "intervened", "insisted", "warned", "feels", "felt", "considered", "considers", "recognized",
     "recognised", "offered", "volunteered", "reiterated", "seconded", "objected", "disagreed", "wanted", "wants",
     "referred", "referenced", "elaborated", "drew", "flagged", "gave", "led", "moderated", "chaired", "stated",
-    "states", "affirmed", "commended", "congratulated", "accepted",
+    "states", "affirmed", "commended", "congratulated", "accepted", "recapped", "recaps", "replied", "urges",
+    "observes", "describes", "announces", "argues", "presented", "demonstrated", "showed", "cited", "quoted",
 ];
 
 /// Words that may stand between a name and its verb: "X has also underlined".
@@ -193,7 +194,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut Par
             continue;
         }
         let name = &text[start..m.end()];
-        if name.split_whitespace().count() < 2 || !plausible_name(name, lexicon) {
+        if name.split_whitespace().count() < 2 || !plausible_name(name, lexicon) || inside_proper_name(text, start, lexicon) {
             continue;
         }
         let rest = m.end() + 2..m.end() + 2 + inner.len();
@@ -212,10 +213,24 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut Par
     }
 }
 
+/// True when the words before `start` continue a longer capitalised name ("Office for Digital
+/// and Emerging Technologies", "Asia Pacific Network Information Centre").
+fn inside_proper_name(text: &str, start: usize, lexicon: &Lexicon) -> bool {
+    let before = &text[..start];
+    let mut words = before.split_whitespace().rev();
+    let w1 = words.next().unwrap_or("");
+    let w2 = words.next().unwrap_or("");
+    let joined = matches!(w1, "of" | "for" | "and" | "on" | "de" | "&") && w2.chars().next().is_some_and(char::is_uppercase);
+    let capital_run = w1.chars().next().is_some_and(char::is_uppercase) && !w1.ends_with(['.', ',', ':', ';']) && !HONORIFICS.contains(&w1);
+    let _ = lexicon;
+    joined || capital_run
+}
+
 /// "Mr. Yusuf Al-Harbi of the Government of Saudi Arabia": an organisation right after a
 /// name, joined by "of", states an affiliation.
 pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
-    static OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,? (?:of|from) (?:the )?").unwrap());
+    static OF: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented|,) (?:the )?").unwrap());
     let mut found = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
@@ -223,7 +238,10 @@ pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
         }
         let Some(cue) = OF.find(&text[m.span.end..]) else { continue };
         let at = m.span.end + cue.end();
-        if let Some(org) = ex.mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.start == at) {
+        let org = ex.mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.start == at);
+        // After a bare comma the organisation must close the phrase: "Kenji Watanabe, Government of Japan, for the record".
+        let org = org.filter(|&o| !cue.as_str().trim_start().starts_with(',') || cue.as_str().trim() != "," || text[ex.mentions[o].span.end..].starts_with([',', '.', ';']));
+        if let Some(org) = org {
             found.push(super::Participant { person: i, affiliations: vec![org], roles: Vec::new(), span: m.span.start..ex.mentions[org].span.end, listed: false });
         }
     }
@@ -246,7 +264,16 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     let name = normalise_name(&text[name_span.clone()]);
     out.reserved.push(name_span.clone());
     out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
-    let rest = name_span.end..span.start + entry_trimmed.len();
+    let mut rest = name_span.end..span.start + entry_trimmed.len();
+    // "Mei-Lin Chou (Mei)": a nickname, not an organisation.
+    if let Some((nick, skip)) = nickname_after(&text[name_span.end..rest.end]) {
+        if lexicon.lookup(&nick).is_none() {
+            if let Some(Mention { target: Target::Person { name }, .. }) = out.mentions.last_mut() {
+                name.nickname = Some(nick);
+            }
+            rest.start = (name_span.end + skip).min(rest.end);
+        }
+    }
     add_entry(text, name_span, rest, lexicon, out, true, span);
 }
 
@@ -342,6 +369,7 @@ fn split_parts(text: &str, span: Span) -> Vec<Span> {
             ',' | ';' | '(' | ')' | '–' | '—' => true,
             '-' => i > 0 && bytes[i - 1] == b' ' && bytes.get(i + 1) == Some(&b' '),
             '/' => bytes.get(i + 1) == Some(&b' ') || (i > 0 && bytes[i - 1] == b' '),
+            '|' => true,
             _ => false,
         };
         if sep {
@@ -429,7 +457,13 @@ fn is_place(words: &str, lexicon: &Lexicon, closing: bool) -> bool {
 
 /// The organisation a participant part names: curated, generic, or new under its own name.
 fn affiliation(text: &str, span: Span, lexicon: &Lexicon) -> Option<Mention> {
-    let words = text[span.clone()].trim_start_matches("the ");
+    let mut words = &text[span.clone()];
+    for prefix in ["of the ", "from the ", "at the ", "representing the ", "of ", "from ", "at ", "representing ", "the "] {
+        if let Some(rest) = words.strip_prefix(prefix) {
+            words = rest;
+            break;
+        }
+    }
     let start = span.end - words.len();
     let span = start..span.end;
     if let Some(idx) = lexicon.lookup(words) {
@@ -551,7 +585,9 @@ pub fn normalise_name(raw: &str) -> String {
             }
         })
         .collect();
-    words.join(" ").trim_end_matches(['.', ',']).to_owned()
+    let joined = words.join(" ");
+    let joined = joined.strip_suffix("'s").or_else(|| joined.strip_suffix("’s")).unwrap_or(&joined);
+    joined.trim_end_matches(['.', ',']).to_owned()
 }
 
 fn person(text: &str, span: Span, name: String, nickname: Option<String>, rule: &'static str) -> Mention {
@@ -602,6 +638,16 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
             }
         }
     }
+    // The sender of an e-mail: "From: Lars Henriksen <lars at example.org>".
+    static MAIL_FROM: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^From:[ \t]*\x22?((?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,3})\x22?[ \t]*[<(\[]").unwrap()
+    });
+    for caps in MAIL_FROM.captures_iter(text) {
+        let g = caps.get(1).unwrap();
+        if plausible_name(g.as_str(), lexicon) {
+            out.push(person(text, g.range(), g.as_str().to_owned(), None, "mail-from"));
+        }
+    }
     // Speaker tags: ">> NAME:", "→ Name:", "Name: text" at the start of a line.
     for caps in SPEAKER_TAG.captures_iter(text) {
         let g = caps.get(1).unwrap();
@@ -618,6 +664,9 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         }
         let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
         let prefix = text[line_start..span.start].trim();
+        if prefix.is_empty() && ["From", "To", "Cc", "Date", "Subject", "Sent"].contains(&raw) {
+            continue;
+        }
         let tagged = prefix.starts_with(">>") || prefix.starts_with('→') || prefix.starts_with("->");
         let words = raw.split_whitespace().count();
         // A plain "Word: text" line is a speaker only when it looks like a name.
@@ -679,7 +728,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         let after = &text[span.end..];
         let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || HONORIFICS.contains(&prev_word);
         let nickname = nickname_after(after);
-        let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with") {
+        // "It was noted that X had offered …" reports what someone did, not what they said here.
+        let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that") {
             Some("speaker-cue")
         } else if honorific {
             Some("honorific")
@@ -740,15 +790,18 @@ fn nickname_after(after: &str) -> Option<(String, usize)> {
 /// True when a speech verb follows, possibly after auxiliaries or a nickname in parentheses.
 pub fn speech_follows(after: &str) -> bool {
     static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?: \([^)\n]{1,120}\)| of (?:the )?(?:[A-Z][\w.'’-]*)(?: (?:of |for |and |on |the )*[A-Z][\w.'’-]*)*|, (?:the |a )?[^,.\n]{1,80},)").unwrap()
+        Regex::new(r"^(?: \([^)\n]{1,120}\)| of (?:the )?(?:[A-Z][\w.'’-]*)(?:,? (?:of |for |and |on |the )*[A-Z][\w.'’-]*)*|, (?:the |a )?[^,.\n]{1,80},)").unwrap()
     });
     let mut rest = after;
     if let Some((_, skip)) = nickname_after(rest) {
         rest = &rest[skip..];
     }
-    // "X (Org) urged", "X of the IGF Secretariat confirmed", "X, a youth participant, asked".
-    if let Some(m) = APPOSITION.find(rest) {
-        rest = &rest[m.end()..];
+    // "X (Org) urged", "X of the IGF Secretariat confirmed", "X, a youth participant, asked",
+    // "X of the Kenya ICT Action Network (KICTANet) stressed".
+    for _ in 0..2 {
+        if let Some(m) = APPOSITION.find(rest) {
+            rest = &rest[m.end()..];
+        }
     }
     let mut words = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
     for _ in 0..4 {
@@ -773,14 +826,22 @@ pub fn speech_follows(after: &str) -> bool {
 
 /// "X will send": only counted where the line is an action line.
 fn will_follows(after: &str) -> bool {
-    let w: Vec<&str> = after.split_whitespace().take(2).collect();
-    matches!(w.first(), Some(&"will") | Some(&"to") | Some(&"shall"))
+    let words: Vec<&str> = after.split_whitespace().take(6).collect();
+    // "X and Y to draft …": skip the other doers.
+    let mut k = 0;
+    if words.first() == Some(&"and") {
+        k = 1;
+        while k < words.len() && (words[k].chars().next().is_some_and(char::is_uppercase)) {
+            k += 1;
+        }
+    }
+    matches!(words.get(k), Some(&"will") | Some(&"to") | Some(&"shall"))
 }
 
 fn in_action_line(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
     let line = text[line_start..at].trim_start_matches([' ', '-', '*', '•']).to_lowercase();
-    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("to do") || line.starts_with("todo")
+    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("to do") || line.starts_with("todo") || line.contains("action:")
 }
 
 fn in_action_block(layout: &Layout, at: usize) -> bool {
@@ -842,7 +903,7 @@ mod tests {
     fn check_prose(text: &str, expected: &[&str]) {
         let lexicon = lexicon();
         let layout = crate::segment::layout(text);
-        let known = super::super::names::find(text, &layout, &lexicon, &[]);
+        let known = super::super::names::find(text, &layout, &lexicon, &[]).0;
         let got: Vec<String> = in_prose(text, &layout, &lexicon, &known)
             .mentions
             .iter()

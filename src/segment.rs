@@ -56,6 +56,8 @@ pub fn clean(text: &str) -> Cleaned {
             line_start = false;
             continue;
         }
+        // A `*` opening a line and followed by a space is a bullet, not emphasis.
+        let bullet = c == b'*' && bytes.get(i + 1) == Some(&b' ') && text[..i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
         line_start = c == b'\n';
         // Link target: `](...)` is dropped whole; the `[` that opened it is dropped below.
         if c == b']' && bytes.get(i + 1) == Some(&b'(') {
@@ -71,7 +73,7 @@ pub fn clean(text: &str) -> Cleaned {
             i += 1;
             continue;
         }
-        if c == b'*' || (c == b'_' && bytes.get(i + 1) == Some(&b'_')) || c == b'\\' {
+        if (c == b'*' && !bullet) || (c == b'_' && bytes.get(i + 1) == Some(&b'_')) || c == b'\\' {
             i += 1;
             continue;
         }

@@ -16,7 +16,7 @@ use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
 static ACTION_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$").unwrap());
+    LazyLock::new(|| Regex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:\d{1,2}[.)][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do|follow[- ]up)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$").unwrap());
 static PASSIVE_TODO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[A-Z][^.]*?)\b(?:to be (?:re)?[a-z]+ed)\b").unwrap());
 static PLAN_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe plan is to\b").unwrap());
@@ -27,7 +27,7 @@ static NEXT_MEETING_WILL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bnext\b.{0,40}?\bmeeting\b.{0,40}?\bwill (?:discuss|review|consider|address|take up|decide)\b").unwrap()
 });
 static SCHEDULING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)^(?:the )?(?:next|following) (?:call|meeting)\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)^(?:the )?(?:(?:next|following|third|second|fourth|fifth) )(?:\w+ ){0,2}(?:call|meeting)\b").unwrap());
 static TIME_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:today|tomorrow|next week|by (?:the )?(?:end|\d)|before (?:the )?\w+)\b").unwrap());
 static LINKED: LazyLock<Regex> =

@@ -26,7 +26,7 @@ static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
 static NEXT_MEETING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\bwill next meet\b|\bwill meet again\b").unwrap());
+    LazyLock::new(|| Regex::new(r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\bwill next meet\b|\bwill meet again\b|\b(?:meeting|call) will (?:be held|take place)\b").unwrap());
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
 });
@@ -204,7 +204,8 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         }
         let after = text[m.span.end..].trim_start();
         let after = after.strip_prefix('(').and_then(|a| a.find(')').map(|p| a[p + 1..].trim_start())).unwrap_or(after);
-        let after = after.strip_prefix(", ").map_or(after, |a| a.split_once(", ").map_or(a, |(_, r)| r));
+        // "The MAG Chair, Ms. X, chaired the day": past the closing comma of an apposition.
+        let after = after.strip_prefix(", ").unwrap_or(after);
         if ["moderated the", "chaired the", "moderated this", "chaired this", "opened and chaired", "moderated and", "opened the meeting", "opened the call"].iter().any(|p| after.starts_with(p)) {
             return Some(i);
         }

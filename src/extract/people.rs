@@ -79,7 +79,8 @@ const NOT_NAMES: &[&str] = &[
     "Title", "Outcome", "Outcomes", "Objective", "Key", "Takeaways", "Hybrid", "Opening", "Closing", "Afternoon",
     "Morning", "Evening", "Platform", "Welcome", "Regulatory", "Raw", "Copy", "Day", "Days", "Record", "Call",
     "Calls", "Draft", "Zoom", "Webex", "Teams", "Links", "Background", "Context", "Purpose", "Attendance",
-    "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "A", "AOB", "Any",
+    "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "AOB", "Any",
+    "Attending", "Follow-up", "Follow", "Next", "Steps",
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
@@ -103,7 +104,7 @@ const ROLE_WORDS: &[&str] = &[
 /// A run of name words: capitalised words, initials, particles ("Wout De Natris",
 /// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour").
 static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)[ \t]+)?(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*\.?|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*").unwrap()
+    Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)[ \t]+)?(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*").unwrap()
 });
 /// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:".
 static SPEAKER_TAG: LazyLock<Regex> = LazyLock::new(|| {
@@ -725,8 +726,15 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         }
         let before = text[..span.start].trim_end();
         let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
+        let after_honorific = HONORIFICS.contains(&prev_word);
+        // The word before an honorific ("It was noted that Mr. X had offered …").
+        let prev_word = if after_honorific {
+            before[..before.len() - prev_word.len()].trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
+        } else {
+            prev_word
+        };
         let after = &text[span.end..];
-        let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || HONORIFICS.contains(&prev_word);
+        let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || after_honorific;
         let nickname = nickname_after(after);
         // "It was noted that X had offered …" reports what someone did, not what they said here.
         let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that") {

@@ -23,15 +23,14 @@ impl Workspace {
         self.dir.path().join(rel)
     }
 
-    /// Runs `govgraph ARGS… --store <tmp>/db` in the workspace folder.
+    /// Runs `govgraph ARGS…` in the workspace folder, with `--store <tmp>/db` for commands that use a store.
     pub fn run(&self, args: &[&str]) -> Run {
-        let output = Command::new(env!("CARGO_BIN_EXE_govgraph"))
-            .args(args)
-            .arg("--store")
-            .arg(self.path("db"))
-            .current_dir(self.dir.path())
-            .output()
-            .expect("govgraph runs");
+        let mut command = Command::new(env!("CARGO_BIN_EXE_govgraph"));
+        command.args(args).current_dir(self.dir.path());
+        if matches!(args.first(), Some(&"build" | &"query" | &"export" | &"dump")) {
+            command.arg("--store").arg(self.path("db"));
+        }
+        let output = command.output().expect("govgraph runs");
         Run(output)
     }
 }

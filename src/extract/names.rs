@@ -178,7 +178,15 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
         }
     }
     for m in MINISTRY.find_iter(text) {
-        out.push(new_org(text, m.range(), m.as_str().to_owned(), government, "ministry"));
+        // "the Ministry of X and the University of Y" names two bodies.
+        let name = m.as_str();
+        let cut = ["University", "Ministry", "Government", "Institute", "Office", "Parliament"]
+            .iter()
+            .filter_map(|head| name[1..].find(&format!(" and the {head}")).or_else(|| name[1..].find(&format!(", the {head}"))).map(|p| p + 1))
+            .min()
+            .unwrap_or(name.len());
+        let span = m.start()..m.start() + cut;
+        out.push(new_org(text, span.clone(), text[span].to_owned(), government, "ministry"));
     }
     for caps in PARLIAMENT.captures_iter(text) {
         let whole = caps.get(0).unwrap();

@@ -551,6 +551,12 @@ pub fn normalise_role(role: &str, lexicon: &Lexicon) -> String {
         }
     }
     let mut label = words.join(" ");
+    // "in a personal capacity" is a phrase, not a title: sentence case.
+    if role.trim_start().starts_with(|c: char| c.is_lowercase()) && ["in", "as", "on"].contains(&role.split_whitespace().next().unwrap_or("")) {
+        let lower = role.trim().to_lowercase();
+        let mut cs = lower.chars();
+        label = cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs).collect());
+    }
     if of_group {
         label = format!("{label} of the Working Group");
     }
@@ -781,6 +787,9 @@ fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
     if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && words.len() == 1 {
         return false; // a lone acronym
     }
+    if words.len() == 1 && lexicon.government_by_demonym(words[0]).is_some() {
+        return false; // "Swedish" in "the Swedish Ambassador"
+    }
     // A name made only of curated words ("Secretariat", "Ethiopian") is not a person.
     !words.iter().any(|w| lexicon.lookup(w).is_some_and(|i| lexicon.entry(i).kind != EntityKind::Person) && w.len() > 2)
         || words.len() >= 2 && !words.iter().all(|w| lexicon.lookup(w).is_some())
@@ -912,8 +921,9 @@ mod tests {
         let lexicon = lexicon();
         let layout = crate::segment::layout(text);
         let known = super::super::names::find(text, &layout, &lexicon, &[]).0;
-        let got: Vec<String> = in_prose(text, &layout, &lexicon, &known)
-            .mentions
+        let mut found = in_prose(text, &layout, &lexicon, &known).mentions;
+        found.sort_by_key(|m| m.span.start);
+        let got: Vec<String> = found
             .iter()
             .map(|m| match &m.target {
                 Target::Person { name } => format!("{} ({}){}", name.name, m.rule, name.nickname.as_ref().map(|n| format!(" aka {n}")).unwrap_or_default()),
@@ -942,7 +952,7 @@ mod tests {
     fn honorifics_role_titles_and_offices_mark_names() {
         check_prose(
             "Ms. Lynn St. Amour moderated as Chair. It was chaired by the new MAG Chair Paul Mitchell. Staff from the office of Fabrizio Hochschild attended.",
-            &["Lynn St. Amour (honorific)", "Paul Mitchell (role-title)", "Fabrizio Hochschild (office-of)"],
+            &["Lynn St. Amour (speaker-cue)", "Paul Mitchell (role-title)", "Fabrizio Hochschild (office-of)"],
         );
     }
 

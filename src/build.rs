@@ -211,8 +211,9 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     Ok(report)
 }
 
-/// The user's corrections, read from the curated data: `owl:sameAs` between names is stated
-/// in `data/aliases.ttl` as `gg:sameAs`/`gg:notSameAs` literal pairs (see data/README.md).
+/// The user's corrections, read from the curated data (`data/aliases.ttl` or a file of the same
+/// name in `--data DIR`): `gg:sameNameAs "X"` makes X a name of the subject, `gg:notSameNameAs "Y"`
+/// keeps the full name Y apart from it. The subject's `rdfs:label` is the canonical name.
 fn corrections(lexicon: &Lexicon) -> Corrections {
     let mut c = Corrections::default();
     let same = "https://w3id.org/govgraph/ns#sameNameAs";

@@ -7,6 +7,7 @@ pub const DATA: &[(&str, &str)] = &[
     ("processes.ttl", include_str!("../data/processes.ttl")),
     ("organisations.ttl", include_str!("../data/organisations.ttl")),
     ("governments.ttl", include_str!("../data/governments.ttl")),
+    ("aliases.ttl", include_str!("../data/aliases.ttl")),
 ];
 
 /// Shipped questions in `queries/`, as (name, SPARQL text).

@@ -93,3 +93,20 @@ fn extract_shows_facts_with_evidence_and_explain_gives_reasons() {
     let why = ws.run(&["explain", "Chegetai", "corpus"]).ok();
     assert!(why.contains("Chengetai Masango") && why.contains("one letter"), "{why}");
 }
+
+#[test]
+fn a_users_corrections_win_over_automatic_resolution() {
+    let ws = Workspace::new();
+    let why = ws.run(&["explain", "Tracy F. Hachshaw", "corpus"]).ok();
+    assert!(why.contains("Tracy F. Hackshaw") && why.contains("one letter apart"), "{why}");
+    std::fs::create_dir(ws.path("mydata")).unwrap();
+    std::fs::write(
+        ws.path("mydata/aliases.ttl"),
+        "@prefix gg: <https://w3id.org/govgraph/ns#> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n\
+         <https://w3id.org/govgraph/id/person/tracy-f-hackshaw> rdfs:label \"Tracy F. Hackshaw\" ; gg:notSameNameAs \"Tracy F. Hachshaw\" .\n\
+         <https://w3id.org/govgraph/id/person/chengetai-masango> rdfs:label \"Chengetai Masango\" ; gg:sameNameAs \"the Secretariat's Chengetai\" .\n",
+    )
+    .unwrap();
+    let why = ws.run(&["explain", "Tracy F. Hachshaw", "corpus", "--data", "mydata"]).ok();
+    assert!(why.contains("person/tracy-f-hachshaw") && why.contains("full name written"), "{why}");
+}

@@ -124,8 +124,8 @@ impl Lexicon {
                 let text = std::fs::read_to_string(&path)
                     .map_err(|source| LexiconError::Io { path: path.clone(), source })?;
                 let name = file_name(&path);
-                if files.contains_key(&name) {
-                    files.insert(name, text);
+                if let std::collections::btree_map::Entry::Occupied(mut e) = files.entry(name) {
+                    e.insert(text);
                 } else {
                     user.push((path.display().to_string(), text));
                 }
@@ -185,8 +185,8 @@ impl Lexicon {
                 if key.is_empty() {
                     continue;
                 }
-                if let Some(&other) = by_name.get(&key) {
-                    if other != idx {
+                if let Some(&other) = by_name.get(&key)
+                    && other != idx {
                         return Err(LexiconError::Ambiguous {
                             file: entry.source.clone(),
                             name: name.to_owned(),
@@ -194,7 +194,6 @@ impl Lexicon {
                             second: entry.iri.clone(),
                         });
                     }
-                }
                 by_name.insert(key, idx);
                 // Variants that differ only in case or punctuation ("NETMundial", "Secretary General")
                 // are patterns of their own: single tokens match exactly.
@@ -212,13 +211,11 @@ impl Lexicon {
                     folded_patterns.push(name.to_owned());
                     folded_entries.push(idx);
                 }
-                if entry.country().is_some() {
-                    if let Some(demonym) = name.strip_suffix(" Government") {
-                        if is_single_token(demonym) || demonym.split(' ').all(starts_upper) {
+                if entry.country().is_some()
+                    && let Some(demonym) = name.strip_suffix(" Government")
+                        && (is_single_token(demonym) || demonym.split(' ').all(starts_upper)) {
                             demonyms.insert(demonym.to_owned(), idx);
                         }
-                    }
-                }
             }
         }
         let exact = AhoCorasickBuilder::new()
@@ -360,8 +357,8 @@ fn file_name(path: &Path) -> String {
 fn entries_from(quads: &[Quad], origin: &HashMap<String, String>) -> Vec<Entry> {
     let mut kinds: BTreeMap<String, EntityKind> = BTreeMap::new();
     for q in quads {
-        if q.predicate.as_ref() == vocab::rdf::TYPE {
-            if let (Some(s), Term::NamedNode(class)) = (subject_iri(q), &q.object) {
+        if q.predicate.as_ref() == vocab::rdf::TYPE
+            && let (Some(s), Term::NamedNode(class)) = (subject_iri(q), &q.object) {
                 if class.as_ref() == vocab::gg::PROCESS {
                     kinds.insert(s, EntityKind::Process);
                 } else if class.as_ref() == vocab::org::ORGANIZATION {
@@ -370,7 +367,6 @@ fn entries_from(quads: &[Quad], origin: &HashMap<String, String>) -> Vec<Entry> 
                     kinds.entry(s).or_insert(EntityKind::Person);
                 }
             }
-        }
     }
     let mut entries: BTreeMap<String, Entry> = kinds
         .iter()

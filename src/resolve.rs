@@ -176,8 +176,8 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                     None => (None, "a capitalised word that names no known person".to_owned(), false),
                 },
             };
-            if let Some(iri) = &iri {
-                if let Some(entity) = resolved.entities.get_mut(iri) {
+            if let Some(iri) = &iri
+                && let Some(entity) = resolved.entities.get_mut(iri) {
                     let surface = surface_form(&m.surface, m.kind);
                     if name_key(&surface) != name_key(&entity.label) && !surface.is_empty() {
                         if hidden {
@@ -186,13 +186,11 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                             entity.alt_labels.insert(surface);
                         }
                     }
-                    if let Target::Person { name } = &m.target {
-                        if let Some(nick) = &name.nickname {
+                    if let Target::Person { name } = &m.target
+                        && let Some(nick) = &name.nickname {
                             entity.alt_labels.insert(nick.clone());
                         }
-                    }
                 }
-            }
             seen.entry((m.surface.clone(), iri.clone().unwrap_or_default(), reason)).or_default().insert(ex.file_name.clone());
             iris.push(iri);
         }
@@ -425,11 +423,10 @@ impl PeopleIndex {
         }
         // "Mr. Villanueva reported": a last name, unique among the people of the document.
         let last: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].last_names.contains(word) && in_doc(&c)).collect();
-        if first.iter().all(|c| !in_doc(c)) {
-            if let Some(c) = unique(last) {
+        if first.iter().all(|c| !in_doc(c))
+            && let Some(c) = unique(last) {
                 return Some((c, "last name of exactly one person named in this document".to_owned(), false));
             }
-        }
         if let Some(c) = unique(first.clone()) {
             return Some((c, "first name of exactly one person in the corpus".to_owned(), false));
         }

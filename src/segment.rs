@@ -60,15 +60,14 @@ pub fn clean(text: &str) -> Cleaned {
         let bullet = c == b'*' && bytes.get(i + 1) == Some(&b' ') && text[..i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
         line_start = c == b'\n';
         // Link target: `](...)` is dropped whole; the `[` that opened it is dropped below.
-        if c == b']' && bytes.get(i + 1) == Some(&b'(') {
-            if let Some(close) = text[i + 2..].find(')') {
+        if c == b']' && bytes.get(i + 1) == Some(&b'(')
+            && let Some(close) = text[i + 2..].find(')') {
                 let target = &text[i + 2..i + 2 + close];
                 if !target.contains('\n') {
                     i += 3 + close;
                     continue;
                 }
             }
-        }
         if c == b'[' && text[i + 1..].find("](").is_some_and(|k| !text[i + 1..i + 1 + k].contains('\n')) {
             i += 1;
             continue;
@@ -439,8 +438,8 @@ fn agenda_entries(lines: &[Line], text: &str, from: usize, to: usize) -> Vec<Age
         let content = text[line.content.clone()].trim();
         let indent = *base_indent.get_or_insert(line.indent);
         let sub = line.indent > indent || matches!(line.markers.last(), Some(Marker::Letter));
-        if sub {
-            if let Some(last) = out.last_mut() {
+        if sub
+            && let Some(last) = out.last_mut() {
                 let raw = text[line.span.clone()].trim();
                 let raw = raw.trim_start_matches(['-', '*', '•', ' ']);
                 let sep = if last.title.ends_with(':') || !last.title.contains(':') { " " } else { ", " };
@@ -448,7 +447,6 @@ fn agenda_entries(lines: &[Line], text: &str, from: usize, to: usize) -> Vec<Age
                 last.span.end = line.span.end;
                 continue;
             }
-        }
         out.push(AgendaEntry { number: line.number(), title: content.to_owned(), main_title: content.to_owned(), span: line.content.clone() });
     }
     // Entries without numbers are numbered by their order.

@@ -89,7 +89,7 @@ impl Tally {
 }
 
 thread_local! {
-    static TALLIES: std::cell::RefCell<BTreeMap<&'static str, Tally>> = std::cell::RefCell::new(BTreeMap::new());
+    static TALLIES: std::cell::RefCell<BTreeMap<&'static str, Tally>> = const { std::cell::RefCell::new(BTreeMap::new()) };
 }
 
 fn diff(category: &'static str, got: &BTreeSet<String>, want: &BTreeSet<String>, problems: &mut Vec<String>) {

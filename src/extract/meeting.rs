@@ -35,9 +35,7 @@ static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
 pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<MeetingFacts> {
     let intro = intro_span(text, layout);
     let intro_text = &text[intro.clone()];
-    let mut facts = MeetingFacts::default();
-
-    facts.number = number(intro_text);
+    let mut facts = MeetingFacts { number: number(intro_text), ..MeetingFacts::default() };
     let found = find_dates(text, &intro);
     let full = found.iter().find(|d| d.year.is_some());
     let year_hint = full.and_then(|d| d.year).or_else(|| standalone_year(intro_text));
@@ -108,11 +106,10 @@ pub fn mail_header_end(text: &str) -> usize {
 fn number(intro: &str) -> Option<u32> {
     let mut best: Option<(usize, u32)> = None;
     let mut consider = |pos: usize, n: Option<u32>| {
-        if let Some(n) = n.filter(|&n| n > 0 && n < 2000) {
-            if best.is_none_or(|(p, _)| pos < p) {
+        if let Some(n) = n.filter(|&n| n > 0 && n < 2000)
+            && best.is_none_or(|(p, _)| pos < p) {
                 best = Some((pos, n));
             }
-        }
     };
     for caps in NUMBER_AFTER.captures_iter(intro) {
         let g = caps.get(1).unwrap();

@@ -225,11 +225,10 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     // An acronym a participant entry used before the text defined it ("Wei Jie Tan (AIC)" …
     // "the Asia Internet Coalition (AIC)") refers to the definition.
     for m in &mut participants.mentions {
-        if let Target::New { label, .. } = &m.target {
-            if let Some(target) = acronyms.get(label) {
+        if let Target::New { label, .. } = &m.target
+            && let Some(target) = acronyms.get(label) {
                 m.target = target.clone();
             }
-        }
     }
     mentions.extend(participants.mentions);
     let people = people::in_prose(text, &layout, lexicon, &mentions);

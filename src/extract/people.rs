@@ -267,14 +267,13 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
     let mut rest = name_span.end..span.start + entry_trimmed.len();
     // "Mei-Lin Chou (Mei)": a nickname, not an organisation.
-    if let Some((nick, skip)) = nickname_after(&text[name_span.end..rest.end]) {
-        if lexicon.lookup(&nick).is_none() {
+    if let Some((nick, skip)) = nickname_after(&text[name_span.end..rest.end])
+        && lexicon.lookup(&nick).is_none() {
             if let Some(Mention { target: Target::Person { name }, .. }) = out.mentions.last_mut() {
                 name.nickname = Some(nick);
             }
             rest.start = (name_span.end + skip).min(rest.end);
         }
-    }
     add_entry(text, name_span, rest, lexicon, out, true, span);
 }
 

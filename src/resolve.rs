@@ -238,6 +238,8 @@ fn surface_form(surface: &str, kind: EntityKind) -> String {
 struct Cluster {
     label: String,
     nicknames: BTreeSet<String>,
+    /// File names of the documents that give a nickname beside the full name.
+    nickname_sources: BTreeSet<String>,
     first_names: BTreeSet<String>,
     last_names: BTreeSet<String>,
     /// Documents where one of its full names appears.
@@ -258,6 +260,7 @@ struct NameStats {
     in_list: bool,
     documents: BTreeSet<usize>,
     nicknames: BTreeSet<String>,
+    nickname_docs: BTreeSet<String>,
     /// Participant-list entries it appears in: (document, entry index).
     list_entries: BTreeSet<(usize, usize)>,
 }
@@ -275,7 +278,10 @@ impl PeopleIndex {
                 let stats = names.entry(name_key(&display)).or_default();
                 *stats.display.entry(display).or_default() += 1;
                 stats.documents.insert(d);
-                stats.nicknames.extend(name.nickname.clone());
+                if let Some(nick) = &name.nickname {
+                    stats.nicknames.insert(nick.clone());
+                    stats.nickname_docs.insert(ex.file_name.clone());
+                }
                 if m.rule == "participant-list" {
                     stats.in_list = true;
                     stats.list_entries.insert((d, i));
@@ -359,6 +365,7 @@ impl PeopleIndex {
             // then alphabetical.
             let mut forms: Vec<(usize, bool, usize, String)> = Vec::new();
             let mut nicknames = BTreeSet::new();
+            let mut nickname_sources = BTreeSet::new();
             let mut documents = BTreeSet::new();
             for &i in &group {
                 let stats = &names[&keys[i]];
@@ -366,6 +373,7 @@ impl PeopleIndex {
                 let display = stats.display.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0))).map(|(d, _)| d.clone()).unwrap_or_default();
                 forms.push((total, stats.in_list, display.split_whitespace().count(), display));
                 nicknames.extend(stats.nicknames.iter().cloned());
+                nickname_sources.extend(stats.nickname_docs.iter().cloned());
                 documents.extend(stats.documents.iter().copied());
             }
             forms.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)));
@@ -382,7 +390,7 @@ impl PeopleIndex {
                 };
                 by_full.insert(keys[i].clone(), (cluster, why, misspelt));
             }
-            clusters.push(Cluster { label, nicknames, first_names, last_names, documents });
+            clusters.push(Cluster { label, nicknames, nickname_sources, first_names, last_names, documents });
         }
         PeopleIndex { clusters, by_full, corrections: corrections.clone() }
     }
@@ -414,7 +422,9 @@ impl PeopleIndex {
         let unique = |hits: Vec<usize>| if hits.len() == 1 { Some(hits[0]) } else { None };
         let nick: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].nicknames.iter().any(|n| name_key(n) == word)).collect();
         if let Some(c) = unique(nick) {
-            return Some((c, "nickname given in a text".to_owned(), false));
+            let cluster = &self.clusters[c];
+            let sources = cluster.nickname_sources.iter().cloned().collect::<Vec<_>>().join(", ");
+            return Some((c, format!("nickname given beside \"{}\" in {sources}", cluster.label), false));
         }
         let in_doc = |c: &usize| self.clusters[*c].documents.contains(&doc);
         let first: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].first_names.contains(word)).collect();

@@ -292,6 +292,14 @@ fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reser
 /// The shortest tail of `phrase` whose capital letters spell `acronym` (in order, starting
 /// with the first word's initial): "IGF Expert Group Meeting" + "EGM" → "Expert Group Meeting".
 fn expansion_for<'a>(phrase: &'a str, acronym: &str) -> Option<(usize, &'a str)> {
+    expansion_with(phrase, acronym).or_else(|| {
+        // A final "S" may stand for a plural ("… Technologies and Environments (GAATES)").
+        let shorter = acronym.strip_suffix('S').filter(|_| phrase.ends_with('s'))?;
+        expansion_with(phrase, shorter)
+    })
+}
+
+fn expansion_with<'a>(phrase: &'a str, acronym: &str) -> Option<(usize, &'a str)> {
     let letters: Vec<char> = acronym.chars().filter(char::is_ascii_uppercase).collect();
     if letters.len() < 2 {
         return None;
@@ -452,6 +460,14 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
                 "RDI => new:Riyadh Dialogue Initiative (acronym-in-text)",
                 "ISF => new:Internet Society Foundation (acronym-in-text)",
             ],
+        );
+    }
+
+    #[test]
+    fn an_acronym_may_end_in_a_plural_s() {
+        check(
+            "The Global Alliance on Accessible Technologies and Environments (GAATES) wrote.",
+            &["Global Alliance on Accessible Technologies and Environments => new:Global Alliance on Accessible Technologies and Environments (acronym-expansion)"],
         );
     }
 

@@ -250,7 +250,14 @@ fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reser
             let e = lexicon.entry(idx);
             (Target::Curated { iri: e.iri.clone() }, e.kind)
         } else {
-            let head = expansion.split_whitespace().last().unwrap_or("");
+            // The head noun: the word before the first preposition ("Global Alliance on …"),
+            // else the last word ("Kenya ICT Action Network").
+            let words: Vec<&str> = expansion.split_whitespace().collect();
+            let head = words
+                .iter()
+                .position(|w| matches!(*w, "on" | "of" | "for" | "in"))
+                .and_then(|p| p.checked_sub(1))
+                .map_or(words.last().copied().unwrap_or(""), |p| words[p]);
             let kind = if ORG_HEADS.contains(&head) {
                 EntityKind::Organisation
             } else if PROCESS_HEADS.contains(&head) {
@@ -467,7 +474,10 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
     fn an_acronym_may_end_in_a_plural_s() {
         check(
             "The Global Alliance on Accessible Technologies and Environments (GAATES) wrote.",
-            &["Global Alliance on Accessible Technologies and Environments => new:Global Alliance on Accessible Technologies and Environments (acronym-expansion)"],
+            &[
+                "Global Alliance on Accessible Technologies and Environments => new:Global Alliance on Accessible Technologies and Environments (acronym-expansion)",
+                "GAATES => new:Global Alliance on Accessible Technologies and Environments (acronym-in-text)",
+            ],
         );
     }
 

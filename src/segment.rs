@@ -616,7 +616,8 @@ fn sentence_ends(s: &str, i: usize) -> bool {
     }
     // … and a dot must not close an abbreviation or an initial ("Tracy F. Hackshaw").
     let before = &s[..i];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || c == '(').map_or(0, |p| p + 1);
+    // The separator may be several bytes long (an ideographic space): step over all of it.
+    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace() || *c == '(').map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;
@@ -679,6 +680,12 @@ mod tests {
         let text = "Jorge noted the system is efficient enough\n\nto address issues. He agreed.\n\nNew paragraph.";
         let layout = layout(text);
         assert_eq!(layout.paragraphs.len(), 2);
+    }
+
+    #[test]
+    fn multi_byte_spaces_before_a_dot_do_not_break_sentence_splitting() {
+        let text = "He agreed\u{3000}X. Then\u{3000}left.";
+        assert_eq!(sentences(text, 0..text.len()).len(), 1, "an initial after a wide space does not end a sentence");
     }
 
     #[test]

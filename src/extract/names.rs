@@ -385,7 +385,8 @@ fn short_forms(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: 
         let seen = first_seen.entry(head).or_insert(m.span.end);
         *seen = (*seen).min(m.span.end);
     }
-    let lower = text.to_lowercase();
+    // ASCII lower-casing keeps byte offsets valid in `text` (Unicode lower-casing may not).
+    let lower = text.to_ascii_lowercase();
     for (head, iris) in heads {
         if iris.len() != 1 {
             continue;
@@ -478,6 +479,15 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
                 "Global Alliance on Accessible Technologies and Environments => new:Global Alliance on Accessible Technologies and Environments (acronym-expansion)",
                 "GAATES => new:Global Alliance on Accessible Technologies and Environments (acronym-in-text)",
             ],
+        );
+    }
+
+    #[test]
+    fn text_whose_lower_case_is_longer_does_not_break_offsets() {
+        // "İ" lower-cases to two characters: offsets found in a lower-cased copy must still fit.
+        check(
+            "İİİİ The pact for the future. İstanbul: the Pact is near.",
+            &["pact for the future => Pact for the Future (lexicon)", "Pact => Pact for the Future (short-form)"],
         );
     }
 

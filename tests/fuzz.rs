@@ -168,3 +168,14 @@ proptest! {
         let _ = govgraph::extract::document(&Document::from_text(name, &text), lexicon());
     }
 }
+
+// Regressions: every panic the properties above found, as the minimal input proptest reported.
+
+/// `segment::sentence_ends` stepped one byte past the white space before a dot's word, which
+/// lands inside a multi-byte space (U+2000…U+200A, U+3000): "byte index 1 is not a char boundary".
+#[test]
+fn regression_dot_after_a_wide_space() {
+    for text in ["\u{2000}.'", "Ministers met.\u{3000}Jane Doe spoke. Then", "a\u{2002}b. C"] {
+        let _ = govgraph::extract::document(&Document::from_text("wide-space.txt", text), lexicon());
+    }
+}

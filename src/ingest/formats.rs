@@ -176,7 +176,7 @@ pub fn pdf(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
     }
     // pdf-extract indexes into the file's own tables and can panic on a damaged file; a panic
     // there must not take the build down with it.
-    let extracted = std::panic::catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
+    let extracted = quietly_catch_unwind(|| pdf_extract::extract_text_from_mem(bytes));
     let text = match extracted {
         Ok(Ok(text)) => text,
         Ok(Err(err)) => return Err(malformed(err.to_string())),
@@ -186,6 +186,30 @@ pub fn pdf(path: &Path, bytes: &[u8]) -> Result<String, IngestError> {
         return Err(IngestError::NoTextLayer { path: path.to_owned() });
     }
     Ok(tidy_pdf_text(&text))
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// `catch_unwind` without the panic message: the caught panic is reported as an
+/// `IngestError`, so the default hook's message and backtrace on standard error would only
+/// be noise (and the library does not print). The hook is wrapped once, and stays silent only
+/// on the thread running `f`, only while it runs; every other panic is reported as before.
+fn quietly_catch_unwind<T>(f: impl FnOnce() -> T) -> std::thread::Result<T> {
+    static WRAP_HOOK: std::sync::Once = std::sync::Once::new();
+    WRAP_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|quiet| quiet.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    QUIET.with(|quiet| quiet.set(false));
+    result
 }
 
 /// pdf-extract marks page breaks with form feeds and leaves runs of blank lines; lines stay as

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::extract::{self, Extraction};
-use crate::ingest::{self, Document};
+use crate::ingest::{self, Document, IngestOptions};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::resolve::{self, Corrections, Resolved};
 use crate::store::{GraphStore, StoreCounts, StoreError};
@@ -24,11 +24,21 @@ pub struct BuildOptions {
     pub data_dirs: Vec<PathBuf>,
     /// The base of resource IRIs (`ggid:`).
     pub base: String,
+    /// How input files are read (the size limit).
+    pub ingest: IngestOptions,
+    /// When `true` (the default) an input that cannot be read is reported and the others are
+    /// built; when `false` any failed input stops the build before the store is touched.
+    pub keep_going: bool,
 }
 
 impl Default for BuildOptions {
     fn default() -> Self {
-        BuildOptions { data_dirs: Vec::new(), base: vocab::DEFAULT_BASE.to_owned() }
+        BuildOptions {
+            data_dirs: Vec::new(),
+            base: vocab::DEFAULT_BASE.to_owned(),
+            ingest: IngestOptions::default(),
+            keep_going: true,
+        }
     }
 }
 
@@ -122,7 +132,7 @@ pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress
         .par_iter()
         .map(|source| {
             let doc = match source {
-                Input::Path(path) => ingest::read(path).map_err(|e| e.to_string()),
+                Input::Path(path) => ingest::read_with(path, &options.ingest).map_err(|e| e.to_string()),
                 Input::Text(doc) => Ok(doc.clone()),
             };
             let result = doc.map(|doc| {
@@ -174,6 +184,12 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     let analysis = analyse(inputs, options, progress)?;
     let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
     let base = options.base.as_str();
+    if !options.keep_going && !report.failed.is_empty() {
+        report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
+        report.counts = store.counts()?;
+        report.seconds = started.elapsed().as_secs_f64();
+        return Ok(report);
+    }
 
     store.sync_graph(rdf::curated_graph(base).as_ref(), &rdf::curated_quads(base, &analysis.lexicon))?;
     store.sync_graph(rdf::entities_graph(base).as_ref(), &rdf::entity_quads(base, &analysis.extractions, &analysis.resolved))?;

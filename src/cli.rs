@@ -35,7 +35,7 @@ pub struct DataArg {
 pub enum Command {
     /// Build (or bring up to date) the store from summaries; default input: data/corpus.
     Build {
-        /// Files or folders (walked recursively); .txt and .md are read.
+        /// Files or folders (walked recursively), or `-` for standard input; .txt, .md, .html, .htm, .pdf and .docx are read.
         paths: Vec<PathBuf>,
         #[command(flatten)]
         store: StoreArg,
@@ -47,6 +47,13 @@ pub enum Command {
         /// No progress bar.
         #[arg(long, short)]
         quiet: bool,
+        /// Refuse input files larger than this (bytes, or with a K, M or G suffix).
+        #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = parse_size)]
+        max_size: u64,
+        /// Build the other inputs when one cannot be read (the default; the exit status is 1).
+        /// `--keep-going=false` leaves the store untouched if any input fails.
+        #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
+        keep_going: bool,
     },
     /// Answer a shipped question by name, a query file, or inline SPARQL (`-e`).
     Query {
@@ -133,4 +140,22 @@ pub enum ExtractFormat {
     Text,
     Json,
     Turtle,
+}
+
+/// `1048576`, `512K`, `64M`, `1G` → bytes.
+fn parse_size(text: &str) -> Result<u64, String> {
+    let text = text.trim();
+    let (digits, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
+        Some((i, _)) => text.split_at(i),
+        None => (text, ""),
+    };
+    let unit: u64 = match unit.to_ascii_uppercase().trim_end_matches(['B', 'I']) {
+        "" => 1,
+        "K" => 1 << 10,
+        "M" => 1 << 20,
+        "G" => 1 << 30,
+        other => return Err(format!("unknown size unit {other:?}; use K, M or G")),
+    };
+    let number: u64 = digits.parse().map_err(|_| format!("not a size: {text:?}"))?;
+    number.checked_mul(unit).ok_or_else(|| format!("size too large: {text:?}"))
 }

@@ -37,9 +37,10 @@ fn inputs(paths: Vec<PathBuf>) -> Vec<Input> {
 fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Build { paths, store, data, base, quiet } => {
+        Command::Build { paths, store, data, base, quiet, max_size, keep_going } => {
             let db = GraphStore::open(&store.store)?;
-            let options = BuildOptions { data_dirs: data.data, base };
+            let ingest = govgraph::ingest::IngestOptions { max_size };
+            let options = BuildOptions { data_dirs: data.data, base, ingest, keep_going };
             let bar = inspect::ProgressBar::new(quiet);
             let report = build::run(&inputs(paths), &db, &options, &bar)?;
             for line in report.failed.iter() {

@@ -616,8 +616,12 @@ fn sentence_ends(s: &str, i: usize) -> bool {
     }
     // … and a dot must not close an abbreviation or an initial ("Tracy F. Hackshaw").
     let before = &s[..i];
-    // The separator may be several bytes long (an ideographic space): step over all of it.
-    let word_start = before.char_indices().rev().find(|(_, c)| c.is_whitespace() || *c == '(').map_or(0, |(p, c)| p + c.len_utf8());
+    // Step over the separator by its own width: white space such as U+2002 is three bytes.
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;

@@ -20,6 +20,12 @@ use crate::vocab;
 pub enum StoreError {
     #[error("store {path}: cannot open: {source} (is another govgraph process using it?)")]
     Open { path: PathBuf, source: oxigraph::store::StorageError },
+    #[error("store {path}: cannot open: in use by another process (its lock is held); wait for that build to finish, or use another --store")]
+    Locked { path: PathBuf, source: oxigraph::store::StorageError },
+    #[error("store {path}: written by a newer govgraph (store format {found}; this govgraph reads format {supported} and older); upgrade govgraph or rebuild into a new store")]
+    NewerFormat { path: PathBuf, found: u32, supported: u32 },
+    #[error("store {path}: unreadable format marker {marker}: {reason}")]
+    BadMarker { path: PathBuf, marker: PathBuf, reason: String },
     #[error("store {path}: no store here; run `govgraph build` first")]
     Missing { path: PathBuf },
     #[error("store {path}: {source}")]
@@ -47,10 +53,30 @@ pub struct GraphStore {
     path: PathBuf,
 }
 
+/// The layout version of govgraph's stores. Raise it when a store written by this version
+/// could be misread by an older one; an older govgraph then refuses the store instead.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// The file beside RocksDB's own that records [`FORMAT_VERSION`]. A file rather than a quad,
+/// so that it can be read before RocksDB opens (and takes its lock) and never shows in a dump.
+pub const FORMAT_MARKER: &str = "govgraph-format";
+
 impl GraphStore {
     /// Opens (creating when absent) the store at `path` for reading and writing.
+    ///
+    /// Refuses a store written by a newer govgraph, and names a store whose lock another
+    /// process holds. A store without a marker (new, or from before markers) gets one.
     pub fn open(path: &Path) -> Result<GraphStore, StoreError> {
-        let store = Store::open(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        let found = format_version(path)?;
+        let store = Store::open(path).map_err(|source| open_error(path, source))?;
+        if found.is_none() {
+            let marker = path.join(FORMAT_MARKER);
+            std::fs::write(&marker, format!("govgraph store format {FORMAT_VERSION}\n")).map_err(|e| StoreError::BadMarker {
+                path: path.to_owned(),
+                marker,
+                reason: format!("cannot write it: {e}"),
+            })?;
+        }
         Ok(GraphStore { store, path: path.to_owned() })
     }
 
@@ -59,8 +85,8 @@ impl GraphStore {
         if !path.join("CURRENT").exists() {
             return Err(StoreError::Missing { path: path.to_owned() });
         }
-        let store =
-            Store::open_read_only(path).map_err(|source| StoreError::Open { path: path.to_owned(), source })?;
+        format_version(path)?;
+        let store = Store::open_read_only(path).map_err(|source| open_error(path, source))?;
         Ok(GraphStore { store, path: path.to_owned() })
     }
 
@@ -210,5 +236,39 @@ impl GraphStore {
 
     fn storage(&self, source: oxigraph::store::StorageError) -> StoreError {
         StoreError::Storage { path: self.path.clone(), source }
+    }
+}
+
+/// The format version recorded in the store at `path`, or `None` when there is no marker;
+/// an error when the store is newer than this govgraph.
+fn format_version(path: &Path) -> Result<Option<u32>, StoreError> {
+    let marker = path.join(FORMAT_MARKER);
+    let text = match std::fs::read_to_string(&marker) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoreError::BadMarker { path: path.to_owned(), marker, reason: e.to_string() }),
+    };
+    let found = text
+        .trim()
+        .strip_prefix("govgraph store format ")
+        .and_then(|v| v.parse::<u32>().ok())
+        .ok_or_else(|| StoreError::BadMarker {
+            path: path.to_owned(),
+            marker: marker.clone(),
+            reason: format!("expected `govgraph store format <N>`, found {:?}", text.trim()),
+        })?;
+    if found > FORMAT_VERSION {
+        return Err(StoreError::NewerFormat { path: path.to_owned(), found, supported: FORMAT_VERSION });
+    }
+    Ok(Some(found))
+}
+
+/// RocksDB reports a held lock as an I/O error mentioning its `LOCK` file.
+fn open_error(path: &Path, source: oxigraph::store::StorageError) -> StoreError {
+    let message = source.to_string();
+    if message.contains("LOCK") || message.contains("lock") {
+        StoreError::Locked { path: path.to_owned(), source }
+    } else {
+        StoreError::Open { path: path.to_owned(), source }
     }
 }

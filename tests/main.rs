@@ -4,4 +4,6 @@ mod util;
 
 mod build;
 mod cli;
+mod fuzz;
+mod inputs;
 mod styles;

@@ -4,4 +4,5 @@ mod util;
 
 mod build;
 mod cli;
+mod serve;
 mod styles;

@@ -19,8 +19,8 @@
 use std::collections::HashMap;
 use std::io::{Read, Write};
 use std::net::SocketAddr;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use oxigraph::io::{RdfFormat, RdfSerializer};
@@ -89,6 +89,8 @@ pub struct Server {
     address: SocketAddr,
     page: String,
     deadlines: Deadlines,
+    /// Query evaluations still running, cancelled ones included.
+    evaluations: Arc<AtomicUsize>,
 }
 
 impl Server {
@@ -109,6 +111,7 @@ impl Server {
             address,
             page: page(),
             deadlines: Deadlines::default(),
+            evaluations: Arc::new(AtomicUsize::new(0)),
         })
     }
 
@@ -268,17 +271,64 @@ impl Server {
             }
         }
         let accept = header_value(request, "Accept").unwrap_or_default();
-        let id = self.deadlines.start(Instant::now() + self.options.timeout, token);
-        let reply = match prepared.on_store(self.store.oxigraph()).execute() {
-            Ok(results) => self.answer(results, &accept),
-            Err(e) => self.evaluation_failure(&e),
+        let limits = Limits { max_result_bytes: self.options.max_result_bytes, timeout: self.options.timeout };
+        if self.evaluations.load(Ordering::Relaxed) >= 2 * self.options.threads.max(1) {
+            return Reply::error(503, "too many cancelled queries are still stopping; try again shortly".to_owned());
+        }
+        // The query runs on its own thread so that the client gets its 503 at the deadline even when
+        // the evaluation, busy in memory, notices its cancelled token only later.
+        let id = self.deadlines.start(Instant::now() + self.options.timeout, token.clone());
+        let (sender, receiver) = std::sync::mpsc::sync_channel(1);
+        let store = self.store.oxigraph().clone();
+        let evaluations = Arc::clone(&self.evaluations);
+        evaluations.fetch_add(1, Ordering::Relaxed);
+        let spawned = std::thread::Builder::new().name("govgraph-query".to_owned()).spawn(move || {
+            let reply = match prepared.on_store(&store).execute() {
+                Ok(results) => limits.answer(results, &accept),
+                Err(e) => limits.evaluation_failure(&e),
+            };
+            let _ = sender.send(reply);
+            evaluations.fetch_sub(1, Ordering::Relaxed);
+        });
+        let reply = match spawned {
+            Ok(_) => receiver.recv_timeout(self.options.timeout + Duration::from_millis(500)).unwrap_or_else(|_| {
+                token.cancel();
+                limits.cancelled()
+            }),
+            Err(e) => {
+                self.evaluations.fetch_sub(1, Ordering::Relaxed);
+                Reply::error(503, format!("cannot start the query: {e}"))
+            }
         };
         self.deadlines.finish(id);
         reply
     }
 
-    fn answer(&self, results: QueryResults<'_>, accept: &str) -> Reply {
-        let mut out = Limited::new(self.options.max_result_bytes);
+    fn update(&self, params: &Params) -> Reply {
+        let Some(text) = params.one("update") else {
+            return Reply::error(400, "no `update` parameter".to_owned());
+        };
+        let prepared = match SparqlEvaluator::new().parse_update(text) {
+            Ok(prepared) => prepared,
+            Err(e) => return Reply::error(400, format!("SPARQL syntax error: {e}")),
+        };
+        match prepared.on_store(self.store.oxigraph()).execute() {
+            Ok(()) => Reply { status: 204, content_type: "text/plain; charset=utf-8", headers: Vec::new(), body: Vec::new() },
+            Err(e) => Reply::error(500, format!("update failed: {e}")),
+        }
+    }
+}
+
+/// What a query's evaluation thread needs to know of the options.
+#[derive(Clone, Copy)]
+struct Limits {
+    max_result_bytes: usize,
+    timeout: Duration,
+}
+
+impl Limits {
+    fn answer(self, results: QueryResults<'_>, accept: &str) -> Reply {
+        let mut out = Limited::new(self.max_result_bytes);
         let outcome = match results {
             QueryResults::Solutions(solutions) => {
                 let Some(format) = negotiate_results(accept) else {
@@ -312,33 +362,23 @@ impl Server {
             },
             Err(_) if out.exceeded => Reply::error(
                 500,
-                format!("the answer is larger than {} bytes (--max-result-bytes); add a LIMIT", self.options.max_result_bytes),
+                format!("the answer is larger than {} bytes (--max-result-bytes); add a LIMIT", self.max_result_bytes),
             ),
             Err(Failure::Evaluation(e)) => self.evaluation_failure(&e),
             Err(Failure::Io(e)) => Reply::error(500, format!("cannot write the answer: {e}")),
         }
     }
 
-    fn evaluation_failure(&self, error: &QueryEvaluationError) -> Reply {
+    fn evaluation_failure(self, error: &QueryEvaluationError) -> Reply {
         if matches!(error, QueryEvaluationError::Cancelled) {
-            Reply::error(503, format!("the query was cancelled after {} s (--timeout)", self.options.timeout.as_secs_f64()))
+            Reply::error(503, format!("the query was cancelled after {} s (--timeout)", self.timeout.as_secs_f64()))
         } else {
             Reply::error(500, format!("query evaluation failed: {error}"))
         }
     }
 
-    fn update(&self, params: &Params) -> Reply {
-        let Some(text) = params.one("update") else {
-            return Reply::error(400, "no `update` parameter".to_owned());
-        };
-        let prepared = match SparqlEvaluator::new().parse_update(text) {
-            Ok(prepared) => prepared,
-            Err(e) => return Reply::error(400, format!("SPARQL syntax error: {e}")),
-        };
-        match prepared.on_store(self.store.oxigraph()).execute() {
-            Ok(()) => Reply { status: 204, content_type: "text/plain; charset=utf-8", headers: Vec::new(), body: Vec::new() },
-            Err(e) => Reply::error(500, format!("update failed: {e}")),
-        }
+    fn cancelled(self) -> Reply {
+        self.evaluation_failure(&QueryEvaluationError::Cancelled)
     }
 }
 

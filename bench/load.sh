@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load benchmark of `govgraph serve` (not a timed test): builds a store from data/corpus, starts the
 # endpoint on a free loopback port and drives it from a second process (wrk) with 32 concurrent
-# clients POSTing the shipped queries in turn, for DURATION seconds (default 90; the run must make
+# clients POSTing the shipped queries in turn, for DURATION seconds (default 150; the run must make
 # at least 10,000 queries). Prints throughput, p50/p99 latency and errors, and fails when any query
 # failed or fewer than 10,000 were made. Results are recorded in BENCHMARKS.md.
 #
@@ -9,7 +9,7 @@
 #   DURATION=60 CONNECTIONS=32 bash bench/load.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-DURATION="${DURATION:-90}"
+DURATION="${DURATION:-150}"
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/govgraph/target}"

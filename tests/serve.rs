@@ -414,3 +414,40 @@ fn every_dump_format_parses_in_rdflib() {
         assert!(n > 1000, "{format}: {n} triples");
     }
 }
+
+#[test]
+fn push_reports_a_refused_login_with_a_hint_and_sends_the_header() {
+    let workspace = built();
+    // A stand-in endpoint that refuses every request with 401 and records what it was sent.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    let recorder = std::thread::spawn(move || {
+        let (mut stream, _) = listener.accept().unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let mut seen = Vec::new();
+        let mut chunk = [0u8; 65536];
+        while let Ok(n) = stream.read(&mut chunk) {
+            seen.extend_from_slice(&chunk[..n]);
+            if n == 0 || seen.windows(4).any(|w| w == b"\r\n\r\n") {
+                break;
+            }
+        }
+        let body = "login required";
+        let _ = write!(stream, "HTTP/1.1 401 Unauthorized\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}", body.len());
+        String::from_utf8_lossy(&seen).into_owned()
+    });
+    let run = workspace.run(&[
+        "push",
+        "--endpoint",
+        &format!("http://{address}/store"),
+        "--header",
+        "Authorization: Bearer secret-token",
+        "--store",
+        workspace.path("db").to_str().unwrap(),
+    ]);
+    let request = recorder.join().unwrap();
+    assert_eq!(run.code(), 2);
+    assert!(run.stderr().contains("HTTP 401") && run.stderr().contains("--header"), "{}", run.stderr());
+    assert!(request.starts_with("PUT /store?graph="), "{request}");
+    assert!(request.contains("authorization: Bearer secret-token") || request.contains("Authorization: Bearer secret-token"), "{request}");
+}

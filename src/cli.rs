@@ -70,6 +70,12 @@ pub enum Command {
         list: bool,
         #[command(flatten)]
         store: StoreArg,
+        /// Ask this SPARQL 1.1 endpoint (e.g. http://host:7878/query) instead of the store.
+        #[arg(long, value_name = "URL")]
+        endpoint: Option<String>,
+        /// An HTTP header for --endpoint, as 'Name: value'; repeatable.
+        #[arg(long = "header", value_name = "HEADER", requires = "endpoint")]
+        headers: Vec<String>,
     },
     /// Draw a map: `processes` (the process landscape) or `actors` (organisations ↔ processes).
     Export {
@@ -109,6 +115,57 @@ pub enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         data: DataArg,
+    },
+    /// Serve the store as a SPARQL 1.1 Protocol endpoint (/query, /update) with a query page at /.
+    Serve {
+        #[command(flatten)]
+        store: StoreArg,
+        /// Address to listen on; loopback unless told otherwise (port 0 picks a free one).
+        #[arg(long, default_value = "127.0.0.1:7878")]
+        bind: String,
+        /// Seconds a query may run before it is cancelled (HTTP 503).
+        #[arg(long, default_value_t = 10.0)]
+        timeout: f64,
+        /// Largest request body or URL accepted, in bytes (HTTP 413/414 beyond).
+        #[arg(long, default_value_t = 1 << 20)]
+        max_body_bytes: usize,
+        /// Largest answer sent, in bytes.
+        #[arg(long, default_value_t = 64 << 20)]
+        max_result_bytes: usize,
+        /// Allow cross-origin requests from any web page (CORS).
+        #[arg(long)]
+        cors: bool,
+        /// Accept SPARQL updates at /update (refused with 403 otherwise); opens the store for writing.
+        #[arg(long)]
+        allow_update: bool,
+        /// Worker threads (default: twice the CPUs, at least 4).
+        #[arg(long)]
+        threads: Option<usize>,
+    },
+    /// Send each named graph that changed since the last push to a SPARQL 1.1 Graph Store endpoint.
+    Push {
+        /// The Graph Store Protocol URL (Oxigraph server: http://host:port/store).
+        #[arg(long, value_name = "URL")]
+        endpoint: String,
+        /// An HTTP header, as 'Name: value' (e.g. 'Authorization: Bearer …'); repeatable.
+        #[arg(long = "header", value_name = "HEADER")]
+        headers: Vec<String>,
+        /// Send every graph, even those the endpoint should already have.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Check the graph against the SHACL shapes of the data model (runs pySHACL).
+    Validate {
+        /// An RDF file to check instead of the store.
+        #[arg(long, value_name = "FILE")]
+        input: Option<PathBuf>,
+        /// A shapes file instead of the shipped data/shapes.ttl.
+        #[arg(long, value_name = "FILE")]
+        shapes: Option<PathBuf>,
+        #[command(flatten)]
+        store: StoreArg,
     },
 }
 

@@ -18,9 +18,12 @@ pub mod inspect;
 pub mod lexicon;
 pub mod query;
 pub mod rdf;
+pub mod remote;
 pub mod resolve;
 pub mod segment;
+pub mod serve;
 pub mod store;
+pub mod validate;
 pub mod vocab;
 
 pub use build::{BuildOptions, BuildReport};

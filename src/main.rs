@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use clap::Parser;
 use cli::{Cli, Command, DumpFormat, ExtractFormat, ResultsFormatArg, ViewArg};
 use govgraph::build::{self, BuildOptions, Input};
-use govgraph::{export, inspect, query, GraphStore};
+use govgraph::{export, inspect, query, remote, serve, validate, GraphStore};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,7 +52,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             writeln!(out, "{}", inspect::build_summary(&report, &store.store))?;
             return Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });
         }
-        Command::Query { query: name, expr, format, list, store } => {
+        Command::Query { query: name, expr, format, list, store, endpoint, headers } => {
             if list {
                 for (name, text) in govgraph::defaults::QUERIES {
                     writeln!(out, "{name:24} {}", text.lines().next().unwrap_or("").trim_start_matches('#').trim())?;
@@ -64,13 +64,18 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 (Some(spec), None) => query::load(&spec)?.text,
                 (None, None) => anyhow::bail!("name a query (see `govgraph query --list`) or give SPARQL with -e"),
             };
-            let db = GraphStore::open_read_only(&store.store)?;
             let format = match format {
                 ResultsFormatArg::Table => query::ResultsFormat::Table,
                 ResultsFormatArg::Csv => query::ResultsFormat::Csv,
                 ResultsFormatArg::Tsv => query::ResultsFormat::Tsv,
                 ResultsFormatArg::Json => query::ResultsFormat::Json,
             };
+            if let Some(url) = endpoint {
+                let endpoint = remote::Endpoint { headers, ..remote::Endpoint::new(&url) };
+                query::write(remote::query(&endpoint, &sparql)?, format, &mut out)?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let db = GraphStore::open_read_only(&store.store)?;
             query::run(&db, &sparql, format, &mut out)?;
         }
         Command::Export { view, output, min_weight, store } => {
@@ -121,6 +126,36 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let options = BuildOptions { data_dirs: data.data, ..BuildOptions::default() };
             let analysis = build::analyse(&inputs(paths), &options, &build::Silent)?;
             if !inspect::explain(&analysis, &name, &mut out)? {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Serve { store, bind, timeout, max_body_bytes, max_result_bytes, cors, allow_update, threads } => {
+            let db = if allow_update { GraphStore::open(&store.store)? } else { GraphStore::open_read_only(&store.store)? };
+            let defaults = serve::ServeOptions::default();
+            let timeout = std::time::Duration::try_from_secs_f64(timeout).context("--timeout must be a positive number of seconds")?;
+            let threads = threads.unwrap_or(defaults.threads);
+            let options = serve::ServeOptions { bind, timeout, max_body_bytes, max_result_bytes, cors, allow_update, threads };
+            let shutdown = serve::shutdown_on_signals()?;
+            let server = serve::Server::bind(db, options)?;
+            writeln!(out, "govgraph: SPARQL endpoint at http://{}/query, page at /; Ctrl-C stops", server.local_addr())?;
+            out.flush()?;
+            server.run(shutdown);
+            writeln!(out, "govgraph: stopped")?;
+        }
+        Command::Push { endpoint, headers, force, store } => {
+            let db = GraphStore::open_read_only(&store.store)?;
+            let target = remote::Endpoint { headers, ..remote::Endpoint::new(&endpoint) };
+            let report = remote::push(&db, &target, force)?;
+            writeln!(out, "{} graphs sent, {} unchanged, {} deleted at {endpoint}", report.sent.len(), report.unchanged, report.deleted.len())?;
+        }
+        Command::Validate { input, shapes, store } => {
+            let options = validate::ValidateOptions { shapes, python: None };
+            let report = match input {
+                Some(file) => validate::file(&file, &options)?,
+                None => validate::store(&GraphStore::open_read_only(&store.store)?, &options)?,
+            };
+            write!(out, "{}", report.text)?;
+            if !report.conforms {
                 return Ok(ExitCode::from(1));
             }
         }

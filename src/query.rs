@@ -160,7 +160,15 @@ pub fn run(
     format: ResultsFormat,
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
-    let results = store.query(sparql)?;
+    write(store.query(sparql)?, format, out)
+}
+
+/// Writes answers obtained elsewhere (a remote endpoint, see `remote::query`) exactly as [`run`] does.
+pub fn write(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    out: &mut dyn Write,
+) -> Result<(), QueryError> {
     let mut out = BufWriter::new(out);
     match results {
         QueryResults::Solutions(solutions) => write_solutions(solutions, format, &mut out)?,

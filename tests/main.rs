@@ -6,4 +6,5 @@ mod build;
 mod cli;
 mod fuzz;
 mod inputs;
+mod serve;
 mod styles;

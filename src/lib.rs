@@ -9,6 +9,7 @@
 //! memory. The data model every stage agrees on is `docs/ONTOLOGY.md`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analyse;
 pub mod build;
 pub mod defaults;
 pub mod export;
@@ -18,6 +19,7 @@ pub mod inspect;
 pub mod lexicon;
 pub mod query;
 pub mod rdf;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod store;

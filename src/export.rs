@@ -994,8 +994,8 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
         (b.1, b.2, &a.0, a_iri).cmp(&(a.1, a.2, &b.0, b_iri))
     });
     let max = cells.values().map(|c| c.statements).max().unwrap_or(0).max(1);
-    let (left, top, cell_w, cell_h) = (230.0, 150.0, 34.0, 24.0);
-    let width = left + cell_w * meetings.len() as f64 + 120.0;
+    let (left, top, cell_w, cell_h) = (240.0, 150.0, 44.0, 26.0);
+    let width = (left + cell_w * meetings.len() as f64 + 120.0).max(820.0);
     let height = top + cell_h * rows.len() as f64 + 60.0;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
@@ -1377,7 +1377,32 @@ fn to_dot(map: &Map) -> Graph {
     // The legend lists the stakeholder groups that appear, in a fixed order.
     let groups: BTreeSet<Stakeholder> =
         graph.node_weights().filter_map(|node| node.group).collect();
-    if !groups.is_empty() {
+    if !groups.is_empty() && map.layout != Layout::Dot {
+        // Force-directed layouts scatter a cluster's nodes: the legend is one table instead.
+        let mut rows = String::new();
+        for group in &groups {
+            rows.push_str(&format!(
+                "<TR><TD BGCOLOR=\"{}\" WIDTH=\"14\"></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+                group.colour(),
+                group.label()
+            ));
+        }
+        stmts.push(Stmt::Node(DotNode::new(
+            NodeId(quoted_id("legend:groups"), None),
+            vec![
+                Attribute(
+                    Id::Plain("label".to_owned()),
+                    Id::Html(format!(
+                        "<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" COLOR=\"#AAAAAA\"><TR><TD COLSPAN=\"2\">Stakeholder group</TD></TR>{rows}</TABLE>>"
+                    )),
+                ),
+                plain("shape", "plaintext"),
+                quoted("style", ""),
+                plain("fontsize", "11"),
+                quoted("tooltip", "Stakeholder group"),
+            ],
+        )));
+    } else if !groups.is_empty() {
         let mut legend = vec![
             Stmt::Attribute(quoted("label", "Stakeholder group")),
             Stmt::Attribute(quoted("style", "rounded")),

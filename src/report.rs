@@ -206,9 +206,15 @@ pub fn write(
     for (view, title, note) in [
         (View::Processes, "Process landscape", "Processes discussed under the same agenda items. Hover a line for its weight and an example sentence."),
         (View::Actors, "Who speaks about which process", "Organisations (coloured by stakeholder group) and the processes their people spoke about."),
-        (View::People, "Who meets whom", "People linked by the meetings they attended together."),
+        (View::People, "Who meets whom", "People present at two meetings or more, linked when they attended at least two meetings together."),
     ] {
-        let (svg, renderer) = export::svg(store, view, options)?;
+        // The full co-attendance network is a hairball; the report shows the regulars.
+        let view_options = if view == View::People {
+            options.clone().with_min_meetings(2).with_min_weight(2)
+        } else {
+            options.clone()
+        };
+        let (svg, renderer) = export::svg(store, view, &view_options)?;
         builtin |= renderer == Renderer::Builtin;
         let _ = write!(
             maps,

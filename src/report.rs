@@ -452,7 +452,7 @@ thead th{background:#F5F5F5;position:sticky;top:0}td.n,th.n{text-align:right;fon
 .scroll{overflow:auto;max-height:80vh}
 figure.map{margin:1rem 0;border:1px solid #DDD;border-radius:8px;padding:.4rem}
 figcaption{font-size:.9rem;color:#444;padding:.2rem .3rem}
-.canvas{overflow:hidden;height:70vh;cursor:grab;background:#FFF}.canvas svg{width:100%;height:100%}
+.canvas{overflow:hidden;height:min(70vh,760px);cursor:grab;background:#FFF}.canvas svg{width:100%;height:100%}
 .zoom{float:right}.zoom button{margin-left:.2rem;min-width:2rem}
 .notice{background:#FFF4D6;border:1px solid #EEDD88;padding:.4rem .7rem;border-radius:6px}
 .hint,.muted{color:#777;font-size:.85rem}.ev{margin:.4rem 0 .8rem}.ev h4{margin:.3rem 0}.ev ol{margin:.2rem 0}

@@ -1913,6 +1913,89 @@ mod tests {
     }
 
     #[test]
+    fn since_and_until_keep_the_meetings_between_the_dates() {
+        let store = fixture_store();
+        let all = processes_map(&store, &ExportOptions::default()).unwrap();
+        let options = ExportOptions::default()
+            .with_dates(Some("2024-07-01".into()), Some("2024-09-30".into()));
+        let some = processes_map(&store, &options).unwrap();
+        let total = |map: &Map| map.graph.node_weights().map(|n| n.count).sum::<u32>();
+        assert!(total(&some) < total(&all));
+        // A dateTime and a date on the edges of the range both count.
+        let early = ExportOptions::default().with_dates(None, Some("2024-06-13".into()));
+        let map = processes_map(&store, &early).unwrap();
+        assert!(map.graph.node_count() > 0);
+        let bad = ExportOptions::default().with_dates(Some("June".into()), None);
+        assert!(matches!(
+            processes_map(&store, &bad),
+            Err(ExportError::InvalidDate { .. })
+        ));
+    }
+
+    #[test]
+    fn people_are_linked_by_shared_meetings_and_filtered_by_attendance() {
+        let store = fixture_store();
+        let map = people_map(&store, &ExportOptions::default()).unwrap();
+        let amina = format!("{ID}person/amina-diallo");
+        let jonas = format!("{ID}person/jonas-berg");
+        let count = |map: &Map, iri: &str| {
+            map.graph.node_weights().find(|n| n.iri == iri).map(|n| n.count)
+        };
+        assert_eq!(count(&map, &amina), Some(4));
+        assert_eq!(edge_between(&map, &amina, &jonas).map(|e| e.weight), Some(3));
+        let regulars = people_map(&store, &ExportOptions::default().with_min_meetings(4)).unwrap();
+        assert!(regulars.graph.node_weights().all(|n| n.count >= 4));
+        assert_eq!(count(&regulars, &jonas), None);
+    }
+
+    #[test]
+    fn a_meeting_is_found_by_iri_date_or_number() {
+        let store = fixture_store();
+        let iri = format!("{ID}meeting/wg-strategy/2024-06-13");
+        assert_eq!(find_meeting(&store, &iri).unwrap(), iri);
+        assert_eq!(find_meeting(&store, "2024-06-13").unwrap(), iri);
+        assert!(matches!(
+            find_meeting(&store, "1999-01-01"),
+            Err(ExportError::NoSuchMeeting { .. })
+        ));
+        assert!(find_meeting(&store, "\" } DROP ALL {").is_err());
+        let map = meeting_map(&store, &ExportOptions::default().with_meeting("2024-06-13")).unwrap();
+        let kinds: BTreeSet<&str> = map.graph.node_weights().map(|n| n.kind.name()).collect();
+        assert!(kinds.contains("agenda item") && kinds.contains("person") && kinds.contains("process"));
+        let item = format!("{iri}/item/1");
+        let amina = format!("{ID}person/amina-diallo");
+        assert!(edge_between(&map, &item, &amina).is_some());
+        assert!(edge_between(&map, &iri, &item).is_some());
+    }
+
+    #[test]
+    fn timeline_is_an_svg_heatmap_with_a_tooltip_on_every_cell() {
+        let svg = timeline_svg(&fixture_store(), &ExportOptions::default()).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("2024-06-13") && svg.contains("Global Digital Compact"));
+        let cells = svg.matches("<g class=\"cell\"><title>").count();
+        assert!(cells > 5, "{cells}");
+        assert!(svg.contains("e.g. “"));
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("timeline.png");
+        assert!(matches!(
+            write(&fixture_store(), View::Timeline, &ExportOptions::default(), &png),
+            Err(ExportError::SvgOnly { .. })
+        ));
+    }
+
+    #[test]
+    fn builtin_layout_draws_every_node_and_edge_with_tooltips() {
+        let store = fixture_store();
+        let options = ExportOptions::default().with_graphviz("/no/such/graphviz");
+        let (svg, renderer) = svg(&store, View::Processes, &options).unwrap();
+        assert_eq!(renderer, Renderer::Builtin);
+        let map = processes_map(&store, &ExportOptions::default()).unwrap();
+        assert_eq!(svg.matches("<g class=\"node\">").count(), map.graph.node_count());
+        assert_eq!(svg.matches("<g class=\"edge\"><title>").count(), map.graph.edge_count());
+    }
+
+    #[test]
     fn top_level_survives_a_cycle() {
         let parents = BTreeMap::from([
             ("a".to_owned(), "b".to_owned()),
@@ -1924,8 +2007,9 @@ mod tests {
     #[test]
     fn every_node_has_a_tooltip_and_its_iri_as_url() {
         let store = fixture_store();
-        for view in [View::Processes, View::Actors] {
-            let (nodes, edges) = read_dot(&dot(&store, view, &ExportOptions::default()).unwrap());
+        for view in [View::Processes, View::Actors, View::People, View::Meeting] {
+            let options = ExportOptions::default().with_meeting("2024-06-13");
+            let (nodes, edges) = read_dot(&dot(&store, view, &options).unwrap());
             for (id, node) in nodes.iter().filter(|(id, _)| !id.starts_with("legend:")) {
                 assert_eq!(node.attrs.get("URL"), Some(id), "{view:?} {id}");
                 assert!(node.attrs["tooltip"].contains(id.as_str()), "{view:?} {id}");

@@ -142,7 +142,11 @@ pub fn analyse_graph(
             weight,
         })
         .collect();
-    bridge_list.sort_by(|x, y| y.weight.cmp(&x.weight).then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b))));
+    bridge_list.sort_by(|x, y| {
+        y.weight
+            .cmp(&x.weight)
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
     Network {
         name,
         nodes,
@@ -202,7 +206,11 @@ pub fn betweenness<N>(graph: &UnGraph<N, u32>) -> Vec<f64> {
         }
     }
     // Each pair was counted from both ends.
-    let pairs = if n > 2 { ((n - 1) * (n - 2)) as f64 } else { 1.0 };
+    let pairs = if n > 2 {
+        ((n - 1) * (n - 2)) as f64
+    } else {
+        1.0
+    };
     centrality.iter().map(|c| c / pairs).collect()
 }
 
@@ -231,14 +239,20 @@ pub fn communities<N>(graph: &UnGraph<N, u32>) -> Vec<usize> {
             let own = community[i];
             let mut links: BTreeMap<usize, f64> = BTreeMap::new();
             for edge in graph.edges(node) {
-                let other = if edge.source() == node { edge.target() } else { edge.source() };
+                let other = if edge.source() == node {
+                    edge.target()
+                } else {
+                    edge.source()
+                };
                 if other != node {
-                    *links.entry(community[other.index()]).or_default() += f64::from(*edge.weight());
+                    *links.entry(community[other.index()]).or_default() +=
+                        f64::from(*edge.weight());
                 }
             }
             community_strength[own] -= strength[i];
             // Modularity gain of joining c: links_to_c − strength_i × strength_c / total.
-            let gain = |c: usize, links_to: f64| links_to - strength[i] * community_strength[c] / total;
+            let gain =
+                |c: usize, links_to: f64| links_to - strength[i] * community_strength[c] / total;
             let mut best = (own, gain(own, links.get(&own).copied().unwrap_or(0.0)));
             for (&c, &links_to) in &links {
                 let g = gain(c, links_to);
@@ -265,7 +279,10 @@ pub fn communities<N>(graph: &UnGraph<N, u32>) -> Vec<usize> {
 }
 
 /// The edges whose ends are in different communities, with their weights.
-pub fn bridges<N>(graph: &UnGraph<N, u32>, community: &[usize]) -> Vec<(NodeIndex, NodeIndex, u32)> {
+pub fn bridges<N>(
+    graph: &UnGraph<N, u32>,
+    community: &[usize],
+) -> Vec<(NodeIndex, NodeIndex, u32)> {
     graph
         .edge_references()
         .filter(|e| community[e.source().index()] != community[e.target().index()])
@@ -279,16 +296,21 @@ pub fn bridges<N>(graph: &UnGraph<N, u32>, community: &[usize]) -> Vec<(NodeInde
 pub fn to_quads(analysis: &Analysis, base: &str) -> Vec<Quad> {
     let graph = GraphName::NamedNode(analytics_graph(base));
     let mut quads = Vec::new();
-    let mut add = |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: oxigraph::model::Term| {
-        quads.push(Quad::new(s.clone(), p.into_owned(), o, graph.clone()));
-    };
+    let mut add =
+        |s: &NamedNode, p: oxigraph::model::NamedNodeRef<'_>, o: oxigraph::model::Term| {
+            quads.push(Quad::new(s.clone(), p.into_owned(), o, graph.clone()));
+        };
     for network in &analysis.networks {
         let wanted = match network.name {
             "processes" => "process",
             _ => "organisation",
         };
         for (number, members) in network.communities.iter().enumerate() {
-            let community = NamedNode::new_unchecked(format!("{base}community/{}/{}", network.name, number + 1));
+            let community = NamedNode::new_unchecked(format!(
+                "{base}community/{}/{}",
+                network.name,
+                number + 1
+            ));
             add(&community, rdf::TYPE, gg::COMMUNITY.into_owned().into());
             let labels: Vec<&str> = network
                 .nodes
@@ -300,19 +322,44 @@ pub fn to_quads(analysis: &Analysis, base: &str) -> Vec<Quad> {
             add(
                 &community,
                 rdfs::LABEL,
-                Literal::new_simple_literal(format!("{} community {}: {}", network.name, number + 1, labels.join(", "))).into(),
+                Literal::new_simple_literal(format!(
+                    "{} community {}: {}",
+                    network.name,
+                    number + 1,
+                    labels.join(", ")
+                ))
+                .into(),
             );
         }
         for node in network.nodes.iter().filter(|n| n.kind == wanted) {
             let subject = NamedNode::new_unchecked(&node.iri);
-            add(&subject, gg::DEGREE, Literal::from(node.degree as i64).into());
-            add(&subject, gg::WEIGHTED_DEGREE, Literal::from(i64::from(node.weighted_degree)).into());
-            add(&subject, gg::BETWEENNESS, Literal::from((node.betweenness * 1e6).round() / 1e6).into());
-            let community = NamedNode::new_unchecked(format!("{base}community/{}/{}", network.name, node.community + 1));
+            add(
+                &subject,
+                gg::DEGREE,
+                Literal::from(node.degree as i64).into(),
+            );
+            add(
+                &subject,
+                gg::WEIGHTED_DEGREE,
+                Literal::from(i64::from(node.weighted_degree)).into(),
+            );
+            add(
+                &subject,
+                gg::BETWEENNESS,
+                Literal::from((node.betweenness * 1e6).round() / 1e6).into(),
+            );
+            let community = NamedNode::new_unchecked(format!(
+                "{base}community/{}/{}",
+                network.name,
+                node.community + 1
+            ));
             add(&subject, gg::COMMUNITY_PROP, community.into());
         }
         for bridge in &network.bridges {
-            let (a, b) = (NamedNode::new_unchecked(&bridge.a), NamedNode::new_unchecked(&bridge.b));
+            let (a, b) = (
+                NamedNode::new_unchecked(&bridge.a),
+                NamedNode::new_unchecked(&bridge.b),
+            );
             add(&a, gg::BRIDGES_TO, b.clone().into());
             add(&b, gg::BRIDGES_TO, a.into());
         }
@@ -332,10 +379,16 @@ pub fn write_text(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
     for network in &analysis.networks {
         let title = match network.name {
             "processes" => "Processes discussed together (co-discussion network)",
-            _ => "Organisations and the processes their people spoke about (organisation–process network)",
+            _ => {
+                "Organisations and the processes their people spoke about (organisation–process network)"
+            }
         };
         writeln!(out, "{title}")?;
-        writeln!(out, "  {:<48} {:>6} {:>8} {:>11} {:>9}", "node", "degree", "weighted", "betweenness", "community")?;
+        writeln!(
+            out,
+            "  {:<48} {:>6} {:>8} {:>11} {:>9}",
+            "node", "degree", "weighted", "betweenness", "community"
+        )?;
         for node in &network.nodes {
             writeln!(
                 out,
@@ -364,7 +417,13 @@ pub fn write_text(analysis: &Analysis, out: &mut impl Write) -> io::Result<()> {
             writeln!(out, "    none")?;
         }
         for bridge in &network.bridges {
-            writeln!(out, "    {} — {} (weight {})", label(&bridge.a), label(&bridge.b), bridge.weight)?;
+            writeln!(
+                out,
+                "    {} — {} (weight {})",
+                label(&bridge.a),
+                label(&bridge.b),
+                bridge.weight
+            )?;
         }
         writeln!(out)?;
     }
@@ -428,7 +487,9 @@ mod tests {
     #[test]
     fn degrees_count_neighbours_and_weights() {
         let mut graph = two_triangles();
-        let e = graph.find_edge(NodeIndex::new(2), NodeIndex::new(3)).unwrap();
+        let e = graph
+            .find_edge(NodeIndex::new(2), NodeIndex::new(3))
+            .unwrap();
         graph[e] = 5;
         let degree = degrees(&graph);
         assert_eq!(degree[2], (3, 7));
@@ -445,7 +506,14 @@ mod tests {
         assert_eq!((found[0].0.index(), found[0].1.index()), (2, 3));
         let network = analyse_graph("processes", &graph);
         assert_eq!(network.communities.len(), 2);
-        assert_eq!(network.bridges, [Bridge { a: "urn:n2".into(), b: "urn:n3".into(), weight: 1 }]);
+        assert_eq!(
+            network.bridges,
+            [Bridge {
+                a: "urn:n2".into(),
+                b: "urn:n3".into(),
+                weight: 1
+            }]
+        );
         assert_eq!(network.nodes[0].label, "n2");
     }
 
@@ -456,7 +524,10 @@ mod tests {
         for n in graph.node_indices() {
             reversed.add_node(graph[n].clone());
         }
-        let mut edges: Vec<_> = graph.edge_references().map(|e| (e.source(), e.target())).collect();
+        let mut edges: Vec<_> = graph
+            .edge_references()
+            .map(|e| (e.source(), e.target()))
+            .collect();
         edges.reverse();
         for (a, b) in edges {
             reversed.add_edge(b, a, 1);
@@ -466,12 +537,29 @@ mod tests {
 
     #[test]
     fn quads_state_measures_of_processes_in_the_analytics_graph() {
-        let analysis = Analysis { networks: vec![analyse_graph("processes", &two_triangles())] };
+        let analysis = Analysis {
+            networks: vec![analyse_graph("processes", &two_triangles())],
+        };
         let quads = to_quads(&analysis, "urn:base/");
         let text: Vec<String> = quads.iter().map(ToString::to_string).collect();
-        assert!(text.iter().all(|q| q.ends_with("<urn:base/graph/analytics>")));
-        assert!(text.iter().any(|q| q.starts_with("<urn:n2> <https://w3id.org/govgraph/ns#betweenness> \"0.6\"")), "{text:#?}");
-        assert!(text.iter().any(|q| q.starts_with("<urn:n2> <https://w3id.org/govgraph/ns#bridgesTo> <urn:n3>")));
-        assert_eq!(text.iter().filter(|q| q.contains("ns#community> ")).count(), 6);
+        assert!(
+            text.iter()
+                .all(|q| q.ends_with("<urn:base/graph/analytics>"))
+        );
+        assert!(
+            text.iter()
+                .any(|q| q
+                    .starts_with("<urn:n2> <https://w3id.org/govgraph/ns#betweenness> \"0.6\"")),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter().any(
+                |q| q.starts_with("<urn:n2> <https://w3id.org/govgraph/ns#bridgesTo> <urn:n3>")
+            )
+        );
+        assert_eq!(
+            text.iter().filter(|q| q.contains("ns#community> ")).count(),
+            6
+        );
     }
 }

@@ -300,10 +300,13 @@ pub(crate) fn network(
     options: &ExportOptions,
 ) -> Result<petgraph::graph::UnGraph<(String, String, &'static str), u32>, ExportError> {
     let map = map(store, view, options)?;
-    Ok(map.graph.map(
-        |_, node| (node.iri.clone(), node.label.clone(), node.kind.name()),
-        |_, edge| edge.weight,
-    ).into())
+    Ok(map
+        .graph
+        .map(
+            |_, node| (node.iri.clone(), node.label.clone(), node.kind.name()),
+            |_, edge| edge.weight,
+        )
+        .into())
 }
 
 fn graphviz_program(options: &ExportOptions, layout: Layout) -> PathBuf {
@@ -894,7 +897,11 @@ fn meeting_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Expor
                 } else {
                     format!("{position}. {label}")
                 };
-                (NodeKind::AgendaItem, label, format!("agenda item {position}"))
+                (
+                    NodeKind::AgendaItem,
+                    label,
+                    format!("agenda item {position}"),
+                )
             }
             "process" => (
                 NodeKind::Process,
@@ -966,7 +973,11 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
         let (Some(meeting), Some(process)) = (iri(&row, "meeting"), iri(&row, "process")) else {
             continue;
         };
-        let date: String = text(&row, "date").unwrap_or_default().chars().take(10).collect();
+        let date: String = text(&row, "date")
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect();
         let statements = number(&row, "statements");
         meetings.insert(
             (date, meeting.clone()),
@@ -990,10 +1001,13 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
         );
     }
     let mut rows: Vec<(&String, &(String, u32, u32))> = processes.iter().collect();
-    rows.sort_by(|(a_iri, a), (b_iri, b)| {
-        (b.1, b.2, &a.0, a_iri).cmp(&(a.1, a.2, &b.0, b_iri))
-    });
-    let max = cells.values().map(|c| c.statements).max().unwrap_or(0).max(1);
+    rows.sort_by(|(a_iri, a), (b_iri, b)| (b.1, b.2, &a.0, a_iri).cmp(&(a.1, a.2, &b.0, b_iri)));
+    let max = cells
+        .values()
+        .map(|c| c.statements)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let (left, top, cell_w, cell_h) = (240.0, 150.0, 44.0, 26.0);
     let width = (left + cell_w * meetings.len() as f64 + 120.0).max(820.0);
     let height = top + cell_h * rows.len() as f64 + 60.0;
@@ -1079,7 +1093,10 @@ fn builtin_svg(map: &Map) -> String {
         .enumerate()
         .map(|(i, &n)| {
             let angle = std::f64::consts::TAU * i as f64 / count - std::f64::consts::FRAC_PI_2;
-            (n, (centre + radius * angle.cos(), centre + radius * angle.sin()))
+            (
+                n,
+                (centre + radius * angle.cos(), centre + radius * angle.sin()),
+            )
         })
         .collect();
     let max_weight = graph.edge_weights().map(|e| e.weight).max().unwrap_or(1);
@@ -1240,7 +1257,12 @@ fn to_dot(map: &Map) -> Graph {
         ),
         View::Timeline => ("timeline", "Process timeline", ""),
     };
-    let title = match (map.view, map.graph.node_weights().find(|n| n.kind == NodeKind::Meeting)) {
+    let title = match (
+        map.view,
+        map.graph
+            .node_weights()
+            .find(|n| n.kind == NodeKind::Meeting),
+    ) {
         (View::Meeting, Some(meeting)) => meeting.label.as_str(),
         _ => title,
     };
@@ -1431,12 +1453,7 @@ fn to_dot(map: &Map) -> Graph {
     for edge in graph.edge_references() {
         let (a, b) = (&graph[edge.source()], &graph[edge.target()]);
         let weight = edge.weight();
-        let mut tooltip = format!(
-            "{} — {}\n{}",
-            a.label,
-            b.label,
-            edge_what(map.view, weight)
-        );
+        let mut tooltip = format!("{} — {}\n{}", a.label, b.label, edge_what(map.view, weight));
         if let Some(example) = &weight.example {
             tooltip.push_str(&format!("\ne.g. “{}”", shorten(example, MAX_EXAMPLE_CHARS)));
         }
@@ -1939,10 +1956,16 @@ mod tests {
         let amina = format!("{ID}person/amina-diallo");
         let jonas = format!("{ID}person/jonas-berg");
         let count = |map: &Map, iri: &str| {
-            map.graph.node_weights().find(|n| n.iri == iri).map(|n| n.count)
+            map.graph
+                .node_weights()
+                .find(|n| n.iri == iri)
+                .map(|n| n.count)
         };
         assert_eq!(count(&map, &amina), Some(4));
-        assert_eq!(edge_between(&map, &amina, &jonas).map(|e| e.weight), Some(3));
+        assert_eq!(
+            edge_between(&map, &amina, &jonas).map(|e| e.weight),
+            Some(3)
+        );
         let regulars = people_map(&store, &ExportOptions::default().with_min_meetings(4)).unwrap();
         assert!(regulars.graph.node_weights().all(|n| n.count >= 4));
         assert_eq!(count(&regulars, &jonas), None);
@@ -1959,9 +1982,12 @@ mod tests {
             Err(ExportError::NoSuchMeeting { .. })
         ));
         assert!(find_meeting(&store, "\" } DROP ALL {").is_err());
-        let map = meeting_map(&store, &ExportOptions::default().with_meeting("2024-06-13")).unwrap();
+        let map =
+            meeting_map(&store, &ExportOptions::default().with_meeting("2024-06-13")).unwrap();
         let kinds: BTreeSet<&str> = map.graph.node_weights().map(|n| n.kind.name()).collect();
-        assert!(kinds.contains("agenda item") && kinds.contains("person") && kinds.contains("process"));
+        assert!(
+            kinds.contains("agenda item") && kinds.contains("person") && kinds.contains("process")
+        );
         let item = format!("{iri}/item/1");
         let amina = format!("{ID}person/amina-diallo");
         assert!(edge_between(&map, &item, &amina).is_some());
@@ -1979,7 +2005,12 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let png = dir.path().join("timeline.png");
         assert!(matches!(
-            write(&fixture_store(), View::Timeline, &ExportOptions::default(), &png),
+            write(
+                &fixture_store(),
+                View::Timeline,
+                &ExportOptions::default(),
+                &png
+            ),
             Err(ExportError::SvgOnly { .. })
         ));
     }
@@ -1991,8 +2022,14 @@ mod tests {
         let (svg, renderer) = svg(&store, View::Processes, &options).unwrap();
         assert_eq!(renderer, Renderer::Builtin);
         let map = processes_map(&store, &ExportOptions::default()).unwrap();
-        assert_eq!(svg.matches("<g class=\"node\">").count(), map.graph.node_count());
-        assert_eq!(svg.matches("<g class=\"edge\"><title>").count(), map.graph.edge_count());
+        assert_eq!(
+            svg.matches("<g class=\"node\">").count(),
+            map.graph.node_count()
+        );
+        assert_eq!(
+            svg.matches("<g class=\"edge\"><title>").count(),
+            map.graph.edge_count()
+        );
     }
 
     #[test]

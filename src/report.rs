@@ -183,7 +183,11 @@ pub fn write(
          <p class=\"lede\">Built by govgraph from {} meeting summaries{}. Every row links to the sentences it rests on.</p>\
          <ul class=\"headline\">",
         get(&counts, "documents"),
-        if first.is_empty() { String::new() } else { format!(", {first} to {last}") }
+        if first.is_empty() {
+            String::new()
+        } else {
+            format!(", {first} to {last}")
+        }
     );
     for (key, label) in [
         ("meetings", "meetings"),
@@ -195,18 +199,32 @@ pub fn write(
     ] {
         let _ = write!(html, "<li><b>{}</b> {label}</li>", xml(get(&counts, key)));
     }
-    html.push_str("</ul>\n<nav><a href=\"#maps\">Maps</a> · <a href=\"#analytics\">Analytics</a> · \
+    html.push_str(
+        "</ul>\n<nav><a href=\"#maps\">Maps</a> · <a href=\"#analytics\">Analytics</a> · \
         <a href=\"#organisations\">Organisations</a> · <a href=\"#timeline\">Timeline</a> · \
         <a href=\"#speakers\">Who speaks about what</a> · <a href=\"#actions\">Actions</a> · \
-        <a href=\"#evidence\">Evidence</a></nav></header>\n");
+        <a href=\"#evidence\">Evidence</a></nav></header>\n",
+    );
 
     // Maps.
     let mut builtin = false;
     let mut maps = String::new();
     for (view, title, note) in [
-        (View::Processes, "Process landscape", "Processes discussed under the same agenda items. Hover a line for its weight and an example sentence."),
-        (View::Actors, "Who speaks about which process", "Organisations (coloured by stakeholder group) and the processes their people spoke about."),
-        (View::People, "Who meets whom", "People present at two meetings or more, linked when they attended at least two meetings together."),
+        (
+            View::Processes,
+            "Process landscape",
+            "Processes discussed under the same agenda items. Hover a line for its weight and an example sentence.",
+        ),
+        (
+            View::Actors,
+            "Who speaks about which process",
+            "Organisations (coloured by stakeholder group) and the processes their people spoke about.",
+        ),
+        (
+            View::People,
+            "Who meets whom",
+            "People present at two meetings or more, linked when they attended at least two meetings together.",
+        ),
     ] {
         // The full co-attendance network is a hairball; the report shows the regulars.
         let view_options = if view == View::People {
@@ -216,11 +234,11 @@ pub fn write(
         };
         let (svg, renderer) = export::svg(store, view, &view_options)?;
         builtin |= renderer == Renderer::Builtin;
-        let _ = write!(
+        let _ = writeln!(
             maps,
             "<figure class=\"map\" id=\"map-{}\"><figcaption><b>{title}</b> — {note} \
              <span class=\"zoom no-print\"><button data-zoom=\"1.25\">+</button><button data-zoom=\"0.8\">−</button>\
-             <button data-zoom=\"0\">reset</button></span></figcaption><div class=\"canvas\">{svg}</div></figure>\n",
+             <button data-zoom=\"0\">reset</button></span></figcaption><div class=\"canvas\">{svg}</div></figure>",
             format!("{view:?}").to_lowercase()
         );
     }
@@ -228,7 +246,9 @@ pub fn write(
     if builtin {
         html.push_str("<p class=\"notice\">Graphviz is not installed: these maps use govgraph's built-in circular layout.</p>\n");
     }
-    html.push_str("<p class=\"hint no-print\">Scroll to zoom, drag to move; nodes link to their IRIs.</p>\n");
+    html.push_str(
+        "<p class=\"hint no-print\">Scroll to zoom, drag to move; nodes link to their IRIs.</p>\n",
+    );
     html.push_str(&maps);
     html.push_str("</section>\n");
 
@@ -250,18 +270,41 @@ pub fn write(
             let _ = write!(
                 html,
                 "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{:.3}</td><td class=\"n\">{}</td></tr>",
-                xml(&node.iri), xml(&node.label), node.kind, node.degree, node.weighted_degree, node.betweenness, node.community + 1
+                xml(&node.iri),
+                xml(&node.label),
+                node.kind,
+                node.degree,
+                node.weighted_degree,
+                node.betweenness,
+                node.community + 1
             );
         }
         html.push_str("</tbody></table>\n");
-        let label = |iri: &str| network.nodes.iter().find(|n| n.iri == iri).map_or(iri.to_owned(), |n| n.label.clone());
+        let label = |iri: &str| {
+            network
+                .nodes
+                .iter()
+                .find(|n| n.iri == iri)
+                .map_or(iri.to_owned(), |n| n.label.clone())
+        };
         html.push_str("<ul class=\"communities\">");
         for (number, community) in network.communities.iter().enumerate() {
             let names: Vec<String> = community.iter().map(|m| xml(&label(m))).collect();
-            let _ = write!(html, "<li><b>Community {}</b>: {}</li>", number + 1, names.join(", "));
+            let _ = write!(
+                html,
+                "<li><b>Community {}</b>: {}</li>",
+                number + 1,
+                names.join(", ")
+            );
         }
         for bridge in network.bridges.iter().take(10) {
-            let _ = write!(html, "<li>Bridge: {} — {} (weight {})</li>", xml(&label(&bridge.a)), xml(&label(&bridge.b)), bridge.weight);
+            let _ = write!(
+                html,
+                "<li>Bridge: {} — {} (weight {})</li>",
+                xml(&label(&bridge.a)),
+                xml(&label(&bridge.b)),
+                bridge.weight
+            );
         }
         html.push_str("</ul>\n");
     }
@@ -275,28 +318,52 @@ pub fn write(
         let id = anchor("ev-org", org);
         let mut sentences: Evidence = Vec::new();
         for person in members.get(org).into_iter().flatten() {
-            sentences.extend(by_speaker.get(person.as_str()).into_iter().flatten().map(|r| evidence_of(r)));
+            sentences.extend(
+                by_speaker
+                    .get(person.as_str())
+                    .into_iter()
+                    .flatten()
+                    .map(|r| evidence_of(r)),
+            );
         }
         sentences.sort();
         sentences.dedup();
         let n = sentences.len();
-        evidence.insert(id.clone(), (format!("Statements by people of {}", get(&row, "organisation")), sentences));
-        let _ = write!(
+        evidence.insert(
+            id.clone(),
+            (
+                format!("Statements by people of {}", get(&row, "organisation")),
+                sentences,
+            ),
+        );
+        let _ = writeln!(
             html,
-            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><a href=\"#{id}\">{}</a></td></tr>\n",
-            xml(org), xml(get(&row, "organisation")), xml(get(&row, "stakeholder_group")), xml(get(&row, "attendances")),
-            xml(get(&row, "meetings")), xml(get(&row, "people")), plural(n, "sentence")
+            "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><a href=\"#{id}\">{}</a></td></tr>",
+            xml(org),
+            xml(get(&row, "organisation")),
+            xml(get(&row, "stakeholder_group")),
+            xml(get(&row, "attendances")),
+            xml(get(&row, "meetings")),
+            xml(get(&row, "people")),
+            plural(n, "sentence")
         );
     }
     html.push_str("</tbody></table>\n<h3>Stakeholder groups</h3><table><thead><tr><th>stakeholder group</th><th class=\"n\">organisations</th>\
         <th class=\"n\">attendances</th><th class=\"n\">people</th><th>evidence</th></tr></thead><tbody>\n");
     for row in shipped(store, "stakeholder-groups")? {
         let group = get(&row, "stakeholder_group");
-        let group = if group.is_empty() { "Group not known" } else { group };
-        let _ = write!(
+        let group = if group.is_empty() {
+            "Group not known"
+        } else {
+            group
+        };
+        let _ = writeln!(
             html,
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><a href=\"#organisations\">organisations above</a></td></tr>\n",
-            xml(group), xml(get(&row, "organisations")), xml(get(&row, "attendances")), xml(get(&row, "people"))
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><a href=\"#organisations\">organisations above</a></td></tr>",
+            xml(group),
+            xml(get(&row, "organisations")),
+            xml(get(&row, "attendances")),
+            xml(get(&row, "people"))
         );
     }
     html.push_str("</tbody></table></section>\n");
@@ -310,19 +377,42 @@ pub fn write(
          <div class=\"canvas\">{timeline}</div></figure>\n<table><thead><tr><th>date</th><th>meeting</th><th>process</th><th class=\"n\">statements</th><th>evidence</th></tr></thead><tbody>\n"
     );
     for row in shipped(store, "process-timeline")? {
-        let id = anchor("ev-tl", &format!("{} {}", get(&row, "meeting_iri"), get(&row, "process_iri")));
+        let id = anchor(
+            "ev-tl",
+            &format!("{} {}", get(&row, "meeting_iri"), get(&row, "process_iri")),
+        );
         let sentences: Evidence = statements
             .iter()
-            .filter(|s| get(s, "process") == get(&row, "process_iri") && get(s, "meetingLabel") == get(&row, "meeting"))
+            .filter(|s| {
+                get(s, "process") == get(&row, "process_iri")
+                    && get(s, "meetingLabel") == get(&row, "meeting")
+            })
             .map(evidence_of)
             .collect();
-        let link = if sentences.is_empty() { "on the agenda".to_owned() } else { format!("<a href=\"#{id}\">{}</a>", plural(sentences.len(), "sentence")) };
-        evidence.insert(id, (format!("{} in {}", get(&row, "process"), get(&row, "meeting")), sentences));
-        let _ = write!(
+        let link = if sentences.is_empty() {
+            "on the agenda".to_owned()
+        } else {
+            format!(
+                "<a href=\"#{id}\">{}</a>",
+                plural(sentences.len(), "sentence")
+            )
+        };
+        evidence.insert(
+            id,
+            (
+                format!("{} in {}", get(&row, "process"), get(&row, "meeting")),
+                sentences,
+            ),
+        );
+        let _ = writeln!(
             html,
-            "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td><td>{link}</td></tr>\n",
-            xml(get(&row, "date")), xml(get(&row, "meeting_iri")), xml(get(&row, "meeting")),
-            xml(get(&row, "process_iri")), xml(get(&row, "process")), xml(get(&row, "statements"))
+            "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td><td>{link}</td></tr>",
+            xml(get(&row, "date")),
+            xml(get(&row, "meeting_iri")),
+            xml(get(&row, "meeting")),
+            xml(get(&row, "process_iri")),
+            xml(get(&row, "process")),
+            xml(get(&row, "statements"))
         );
     }
     html.push_str("</tbody></table></section>\n");
@@ -334,9 +424,25 @@ pub fn write(
     let mut cells: BTreeMap<(String, String), u32> = BTreeMap::new();
     for row in &speaks {
         let n: u32 = get(row, "statements").parse().unwrap_or(0);
-        *people.entry((get(row, "person_iri").to_owned(), get(row, "person").to_owned())).or_default() += n;
-        *processes.entry((get(row, "process_iri").to_owned(), get(row, "process").to_owned())).or_default() += n;
-        cells.insert((get(row, "person_iri").to_owned(), get(row, "process_iri").to_owned()), n);
+        *people
+            .entry((
+                get(row, "person_iri").to_owned(),
+                get(row, "person").to_owned(),
+            ))
+            .or_default() += n;
+        *processes
+            .entry((
+                get(row, "process_iri").to_owned(),
+                get(row, "process").to_owned(),
+            ))
+            .or_default() += n;
+        cells.insert(
+            (
+                get(row, "person_iri").to_owned(),
+                get(row, "process_iri").to_owned(),
+            ),
+            n,
+        );
     }
     let mut people: Vec<_> = people.into_iter().collect();
     people.sort_by(|(a, x), (b, y)| y.cmp(x).then_with(|| a.1.cmp(&b.1)));
@@ -345,11 +451,21 @@ pub fn write(
     let max = cells.values().copied().max().unwrap_or(1).max(1);
     html.push_str("<section id=\"speakers\"><h2>Who speaks about what</h2><p>Statements per speaker and process; click a number for the sentences.</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>speaker</th>");
     for ((iri, label), _) in &processes {
-        let _ = write!(html, "<th class=\"rot\"><a href=\"{}\" title=\"{1}\">{1}</a></th>", xml(iri), xml(label));
+        let _ = write!(
+            html,
+            "<th class=\"rot\"><a href=\"{}\" title=\"{1}\">{1}</a></th>",
+            xml(iri),
+            xml(label)
+        );
     }
     html.push_str("<th class=\"n\">total</th></tr></thead><tbody>\n");
     for ((person, name), total) in &people {
-        let _ = write!(html, "<tr><th><a href=\"{}\">{}</a></th>", xml(person), xml(name));
+        let _ = write!(
+            html,
+            "<tr><th><a href=\"{}\">{}</a></th>",
+            xml(person),
+            xml(name)
+        );
         for ((process, process_label), _) in &processes {
             match cells.get(&(person.clone(), process.clone())) {
                 Some(&n) => {
@@ -361,13 +477,17 @@ pub fn write(
                         .filter(|s| get(s, "process") == process)
                         .map(|r| evidence_of(r))
                         .collect();
-                    evidence.insert(id.clone(), (format!("{name} on {process_label}"), sentences));
+                    evidence.insert(
+                        id.clone(),
+                        (format!("{name} on {process_label}"), sentences),
+                    );
                     let shade = 92.0 - 55.0 * (f64::from(n) / f64::from(max)).sqrt();
                     let ink = if shade < 55.0 { "#fff" } else { "#222" };
                     let _ = write!(
                         html,
                         "<td class=\"n\" style=\"background:hsl(210,65%,{shade:.0}%)\"><a style=\"color:{ink}\" href=\"#{id}\" title=\"{}: {}\">{n}</a></td>",
-                        xml(name), xml(process_label)
+                        xml(name),
+                        xml(process_label)
                     );
                 }
                 None => html.push_str("<td></td>"),
@@ -385,19 +505,30 @@ pub fn write(
         let owner = if get(&row, "owner").is_empty() {
             "<span class=\"muted\">not named</span>".to_owned()
         } else {
-            format!("<a href=\"{}\">{}</a>", xml(get(&row, "owner")), xml(get(&row, "ownerLabel")))
+            format!(
+                "<a href=\"{}\">{}</a>",
+                xml(get(&row, "owner")),
+                xml(get(&row, "ownerLabel"))
+            )
         };
         evidence.insert(
             id.clone(),
             (
                 "Action item".to_owned(),
-                vec![(get(&row, "description").to_owned(), get(&row, "meetingLabel").to_owned(), date.clone(), get(&row, "file").to_owned())],
+                vec![(
+                    get(&row, "description").to_owned(),
+                    get(&row, "meetingLabel").to_owned(),
+                    date.clone(),
+                    get(&row, "file").to_owned(),
+                )],
             ),
         );
-        let _ = write!(
+        let _ = writeln!(
             html,
-            "<tr><td>{}</td><td>{}</td><td>{owner}</td><td>{}</td><td><a href=\"#{id}\">source</a></td></tr>\n",
-            xml(&date), xml(get(&row, "meetingLabel")), xml(get(&row, "description"))
+            "<tr><td>{}</td><td>{}</td><td>{owner}</td><td>{}</td><td><a href=\"#{id}\">source</a></td></tr>",
+            xml(&date),
+            xml(get(&row, "meetingLabel")),
+            xml(get(&row, "description"))
         );
     }
     html.push_str("</tbody></table></section>\n");
@@ -405,19 +536,30 @@ pub fn write(
     // Evidence.
     html.push_str("<section id=\"evidence\"><h2>Evidence</h2><p>The sentences each row rests on, with their meeting and source file.</p>\n");
     for (id, (title, sentences)) in &evidence {
-        let _ = write!(html, "<div class=\"ev\" id=\"{id}\"><h4>{}</h4><ol>", xml(title));
+        let _ = write!(
+            html,
+            "<div class=\"ev\" id=\"{id}\"><h4>{}</h4><ol>",
+            xml(title)
+        );
         for (sentence, meeting, date, file) in sentences.iter().take(MAX_EVIDENCE) {
             let _ = write!(
                 html,
                 "<li>“{}” <span class=\"muted\">— {} {} · {}</span></li>",
-                xml(sentence), xml(meeting), xml(date), xml(file)
+                xml(sentence),
+                xml(meeting),
+                xml(date),
+                xml(file)
             );
         }
         if sentences.is_empty() {
             html.push_str("<li class=\"muted\">No sentence is attributed.</li>");
         }
         if sentences.len() > MAX_EVIDENCE {
-            let _ = write!(html, "<li class=\"muted\">and {} more</li>", sentences.len() - MAX_EVIDENCE);
+            let _ = write!(
+                html,
+                "<li class=\"muted\">and {} more</li>",
+                sentences.len() - MAX_EVIDENCE
+            );
         }
         html.push_str("</ol></div>\n");
     }
@@ -431,11 +573,17 @@ pub fn write(
          <footer>Made by govgraph. Offline: this page loads nothing from the network.</footer>\
          <script>{SCRIPT}</script></body></html>\n"
     )?;
-    Ok(ReportOutcome { builtin_layout: builtin })
+    Ok(ReportOutcome {
+        builtin_layout: builtin,
+    })
 }
 
 fn plural(n: usize, unit: &str) -> String {
-    if n == 1 { format!("1 {unit}") } else { format!("{n} {unit}s") }
+    if n == 1 {
+        format!("1 {unit}")
+    } else {
+        format!("{n} {unit}s")
+    }
 }
 
 const CSS: &str = r#"

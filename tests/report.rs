@@ -50,12 +50,22 @@ fn report_renders_in_headless_chromium_without_console_errors() {
     let page = ws.path("report.html");
     let html = std::fs::read_to_string(&page).unwrap();
     // Self-contained: nothing is loaded from elsewhere.
-    for outside in ["<script src", "<link", "@import", "url(http", "<img src=\"http"] {
+    for outside in [
+        "<script src",
+        "<link",
+        "@import",
+        "url(http",
+        "<img src=\"http",
+    ] {
         assert!(!html.contains(outside), "the report loads {outside}");
     }
     let (dom, log) = chromium(&page, &ws.path("profile"), &["--dump-dom"]);
     // The zoom script ran to its end over the three maps and the timeline.
-    assert!(dom.contains("data-maps-ready=\"4\""), "{}", &dom[..dom.len().min(2000)]);
+    assert!(
+        dom.contains("data-maps-ready=\"4\""),
+        "{}",
+        &dom[..dom.len().min(2000)]
+    );
     for section in [
         "Process landscape",
         "Organisations by attendance",
@@ -73,7 +83,10 @@ fn report_renders_in_headless_chromium_without_console_errors() {
     // Every evidence link points at an anchor on the page.
     for link in html.split("href=\"#").skip(1) {
         let id = &link[..link.find('"').unwrap()];
-        assert!(html.contains(&format!("id=\"{id}\"")), "dangling link #{id}");
+        assert!(
+            html.contains(&format!("id=\"{id}\"")),
+            "dangling link #{id}"
+        );
     }
     let problems: Vec<&str> = log
         .lines()
@@ -113,7 +126,15 @@ fn report_without_graphviz_uses_the_built_in_layout_with_a_notice() {
 #[test]
 fn new_views_export() {
     let ws = built();
-    ws.run(&["export", "people", "-o", "people.svg", "--min-meetings", "2"]).ok();
+    ws.run(&[
+        "export",
+        "people",
+        "-o",
+        "people.svg",
+        "--min-meetings",
+        "2",
+    ])
+    .ok();
     let people = std::fs::read_to_string(ws.path("people.svg")).unwrap();
     assert!(people.contains("Concettina Cassa"));
     assert!(people.contains("meetings together"));
@@ -121,7 +142,8 @@ fn new_views_export() {
     let timeline = std::fs::read_to_string(ws.path("timeline.svg")).unwrap();
     assert!(timeline.starts_with("<svg") && timeline.contains("2024-09-12"));
     // By date and by number, the same meeting.
-    ws.run(&["export", "meeting", "2024-09-12", "-o", "m1.dot"]).ok();
+    ws.run(&["export", "meeting", "2024-09-12", "-o", "m1.dot"])
+        .ok();
     ws.run(&["export", "meeting", "83", "-o", "m2.dot"]).ok();
     let m1 = std::fs::read_to_string(ws.path("m1.dot")).unwrap();
     assert_eq!(m1, std::fs::read_to_string(ws.path("m2.dot")).unwrap());
@@ -130,7 +152,15 @@ fn new_views_export() {
     assert_eq!(missing.code(), 2);
     assert!(missing.stderr().contains("no meeting matches"));
     // Dates narrow the landscape.
-    ws.run(&["export", "processes", "--since", "2024-01-01", "-o", "recent.dot"]).ok();
+    ws.run(&[
+        "export",
+        "processes",
+        "--since",
+        "2024-01-01",
+        "-o",
+        "recent.dot",
+    ])
+    .ok();
     let recent = std::fs::read_to_string(ws.path("recent.dot")).unwrap();
     assert!(recent.contains("WSIS+10 Review"));
     assert!(!recent.contains("Options Paper"));

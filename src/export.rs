@@ -1085,7 +1085,7 @@ fn builtin_svg(map: &Map) -> String {
     let mut order: Vec<NodeIndex> = graph.node_indices().collect();
     order.sort_by_key(|&n| std::cmp::Reverse(graph[n].count));
     let count = order.len().max(1) as f64;
-    let radius = (count * 32.0).max(160.0);
+    let radius = (count * 15.0).max(160.0);
     let size = 2.0 * radius + 360.0;
     let centre = size / 2.0;
     let position: BTreeMap<NodeIndex, (f64, f64)> = order

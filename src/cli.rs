@@ -77,16 +77,28 @@ pub enum Command {
         #[arg(long = "header", value_name = "HEADER", requires = "endpoint")]
         headers: Vec<String>,
     },
-    /// Draw a map: `processes` (the process landscape) or `actors` (organisations ↔ processes).
+    /// Draw a map: `processes` (the process landscape), `actors` (organisations ↔ processes),
+    /// `people` (co-attendance), `meeting ID` (one meeting) or `timeline` (SVG heatmap).
     Export {
         #[arg(value_enum)]
         view: ViewArg,
+        /// For `meeting`: the meeting's IRI, its date (YYYY-MM-DD) or its number.
+        id: Option<String>,
         /// Output file; the extension picks the format (.svg, .png, .pdf, .dot).
         #[arg(short, long, default_value = "map.svg")]
         output: PathBuf,
         /// Hide edges whose weight is below this.
         #[arg(long, default_value_t = 1)]
         min_weight: u32,
+        /// Only meetings on or after this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<String>,
+        /// Only meetings on or before this date (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        until: Option<String>,
+        /// For `people`: hide people who attended fewer meetings than this.
+        #[arg(long, default_value_t = 1)]
+        min_meetings: u32,
         #[command(flatten)]
         store: StoreArg,
     },
@@ -167,6 +179,25 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// Network analytics: centrality, communities and bridges of processes and organisations.
+    Analyse {
+        /// Also store the measures in the named graph ggid:graph/analytics.
+        #[arg(long)]
+        write: bool,
+        /// Base IRI of the project's resources.
+        #[arg(long, default_value = govgraph::vocab::DEFAULT_BASE)]
+        base: String,
+        #[command(flatten)]
+        store: StoreArg,
+    },
+    /// Write one self-contained, offline HTML report: numbers, maps, tables and their evidence.
+    Report {
+        /// Output file.
+        #[arg(short, long, default_value = "report.html")]
+        output: PathBuf,
+        #[command(flatten)]
+        store: StoreArg,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -181,6 +212,9 @@ pub enum ResultsFormatArg {
 pub enum ViewArg {
     Processes,
     Actors,
+    People,
+    Meeting,
+    Timeline,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

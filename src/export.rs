@@ -42,6 +42,16 @@ pub enum ExportError {
     Render { path: PathBuf, message: String },
     #[error("{path}: unknown map format; use .dot, .svg, .png or .pdf")]
     UnknownFormat { path: PathBuf },
+    #[error("{path}: the timeline is drawn as SVG only; use .svg")]
+    SvgOnly { path: PathBuf },
+    #[error("{value:?} is not a date; write it as YYYY-MM-DD")]
+    InvalidDate { value: String },
+    #[error("no meeting matches {id:?}; give its IRI, its date (YYYY-MM-DD) or its number")]
+    NoSuchMeeting { id: String },
+    #[error("{id:?} matches {} meetings; give one of their IRIs: {}", candidates.len(), candidates.join(", "))]
+    AmbiguousMeeting { id: String, candidates: Vec<String> },
+    #[error("the meeting view needs a meeting: its IRI, date or number")]
+    MeetingNotGiven,
 }
 
 /// The maps govgraph draws.
@@ -51,6 +61,12 @@ pub enum View {
     Processes,
     /// Organisations (by stakeholder group) ↔ the processes their people spoke about.
     Actors,
+    /// People linked by the meetings they attended together.
+    People,
+    /// One meeting ([`ExportOptions::meeting`]): its agenda items, speakers, processes and actions.
+    Meeting,
+    /// Processes × meetings over time, as an SVG heatmap drawn without Graphviz.
+    Timeline,
 }
 
 /// A Graphviz layout engine; each is also the name of the program that runs it.
@@ -96,6 +112,14 @@ pub struct ExportOptions {
     /// runs the layout's program from `PATH`. Naming a program that does not exist gives
     /// [`Outcome::DotOnly`], the same as a machine without Graphviz.
     pub graphviz: Option<PathBuf>,
+    /// Only meetings on or after this date (`YYYY-MM-DD`; processes, people and timeline views).
+    pub since: Option<String>,
+    /// Only meetings on or before this date (`YYYY-MM-DD`).
+    pub until: Option<String>,
+    /// People view: hide people who attended fewer meetings than this.
+    pub min_meetings: u32,
+    /// Meeting view: the meeting's IRI, its date (`YYYY-MM-DD`) or its number.
+    pub meeting: Option<String>,
 }
 
 impl ExportOptions {
@@ -110,6 +134,28 @@ impl ExportOptions {
     #[must_use]
     pub fn with_layout(mut self, layout: Layout) -> ExportOptions {
         self.layout = Some(layout);
+        self
+    }
+
+    /// Keeps only meetings between `since` and `until` (inclusive dates, `YYYY-MM-DD`).
+    #[must_use]
+    pub fn with_dates(mut self, since: Option<String>, until: Option<String>) -> ExportOptions {
+        self.since = since;
+        self.until = until;
+        self
+    }
+
+    /// People view: hides people who attended fewer than `min_meetings` meetings.
+    #[must_use]
+    pub fn with_min_meetings(mut self, min_meetings: u32) -> ExportOptions {
+        self.min_meetings = min_meetings;
+        self
+    }
+
+    /// Meeting view: the meeting to draw (IRI, date or number).
+    #[must_use]
+    pub fn with_meeting(mut self, meeting: impl Into<String>) -> ExportOptions {
+        self.meeting = Some(meeting.into());
         self
     }
 
@@ -145,11 +191,24 @@ pub const GRAPHVIZ_ENV: &str = "GOVGRAPH_DOT";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn dot(store: &GraphStore, view: View, options: &ExportOptions) -> Result<String, ExportError> {
-    let map = match view {
-        View::Processes => processes_map(store, options)?,
-        View::Actors => actors_map(store, options)?,
-    };
-    Ok(to_dot(&map).print(&mut PrinterContext::default()))
+    Ok(to_dot(&map(store, view, options)?).print(&mut PrinterContext::default()))
+}
+
+/// The model of a graph view (every view but the timeline, which is a table).
+fn map(store: &GraphStore, view: View, options: &ExportOptions) -> Result<Map, ExportError> {
+    match view {
+        View::Processes => processes_map(store, options),
+        View::Actors => actors_map(store, options),
+        View::People => people_map(store, options),
+        View::Meeting => meeting_map(store, options),
+        // The timeline has no graph; its DOT text is an empty graph with its name.
+        View::Timeline => Ok(Map {
+            view,
+            layout: Layout::Dot,
+            graph: StableUnGraph::default(),
+            clusters: BTreeMap::new(),
+        }),
+    }
 }
 
 /// Writes a view to `output`; the extension picks the format (`.dot`, `.svg`, `.png`, `.pdf`).
@@ -171,22 +230,23 @@ pub fn write(
         .ok_or_else(|| ExportError::UnknownFormat {
             path: output.to_owned(),
         })?;
+    if view == View::Timeline {
+        if format != "svg" {
+            return Err(ExportError::SvgOnly {
+                path: output.to_owned(),
+            });
+        }
+        write_file(output, &timeline_svg(store, options)?)?;
+        return Ok(Outcome::Written(output.to_owned()));
+    }
     let text = dot(store, view, options)?;
     if format == "dot" || format == "gv" {
         write_file(output, &text)?;
         return Ok(Outcome::Written(output.to_owned()));
     }
     let layout = options.layout.unwrap_or(default_layout(view));
-    let program = options
-        .graphviz
-        .clone()
-        .or_else(|| {
-            std::env::var_os(GRAPHVIZ_ENV)
-                .filter(|v| !v.is_empty())
-                .map(PathBuf::from)
-        })
-        .unwrap_or_else(|| PathBuf::from(layout.name()));
-    match render(&program, layout, &format, &text, output) {
+    let program = graphviz_program(options, layout);
+    match render(&program, layout, &format, &text, Some(output)).map(|_| ()) {
         Err(RenderFailure::NotInstalled) => {
             let fallback = output.with_extension("dot");
             write_file(&fallback, &text)?;
@@ -200,7 +260,68 @@ pub fn write(
     }
 }
 
-/// A node of a map: a process or an organisation.
+/// Who drew an SVG: Graphviz, or govgraph's own simple layout when Graphviz is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Renderer {
+    Graphviz,
+    Builtin,
+}
+
+/// A view as SVG text, for embedding (the report). The timeline is always drawn by govgraph;
+/// the other views by Graphviz, or by a built-in circular layout when Graphviz is not installed.
+pub fn svg(
+    store: &GraphStore,
+    view: View,
+    options: &ExportOptions,
+) -> Result<(String, Renderer), ExportError> {
+    if view == View::Timeline {
+        return Ok((timeline_svg(store, options)?, Renderer::Builtin));
+    }
+    let map = map(store, view, options)?;
+    let text = to_dot(&map).print(&mut PrinterContext::default());
+    let program = graphviz_program(options, map.layout);
+    match render(&program, map.layout, "svg", &text, None) {
+        Ok(svg) => {
+            let start = svg.find("<svg").unwrap_or(0);
+            Ok((svg[start..].to_owned(), Renderer::Graphviz))
+        }
+        Err(RenderFailure::NotInstalled) => Ok((builtin_svg(&map), Renderer::Builtin)),
+        Err(RenderFailure::Failed(message)) => Err(ExportError::Render {
+            path: PathBuf::from(format!("{view:?} map")),
+            message,
+        }),
+    }
+}
+
+/// A weighted graph of a view, for analysis: nodes carry (IRI, label, kind name), edges their weight.
+pub(crate) fn network(
+    store: &GraphStore,
+    view: View,
+    options: &ExportOptions,
+) -> Result<petgraph::graph::UnGraph<(String, String, &'static str), u32>, ExportError> {
+    let map = map(store, view, options)?;
+    Ok(map
+        .graph
+        .map(
+            |_, node| (node.iri.clone(), node.label.clone(), node.kind.name()),
+            |_, edge| edge.weight,
+        )
+        .into())
+}
+
+fn graphviz_program(options: &ExportOptions, layout: Layout) -> PathBuf {
+    options
+        .graphviz
+        .clone()
+        .or_else(|| {
+            std::env::var_os(GRAPHVIZ_ENV)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        })
+        .unwrap_or_else(|| PathBuf::from(layout.name()))
+}
+
+/// A node of a map: a process, an organisation, a person, a meeting, an agenda item or an action.
 #[derive(Debug, Clone)]
 struct MapNode {
     iri: String,
@@ -218,6 +339,23 @@ struct MapNode {
 enum NodeKind {
     Process,
     Organisation,
+    Person,
+    Meeting,
+    AgendaItem,
+    Action,
+}
+
+impl NodeKind {
+    fn name(self) -> &'static str {
+        match self {
+            NodeKind::Process => "process",
+            NodeKind::Organisation => "organisation",
+            NodeKind::Person => "person",
+            NodeKind::Meeting => "meeting",
+            NodeKind::AgendaItem => "agenda item",
+            NodeKind::Action => "action",
+        }
+    }
 }
 
 /// An undirected edge: agenda items discussing both processes, or statements by an organisation's people.
@@ -227,6 +365,8 @@ struct MapEdge {
     meetings: u32,
     /// A sentence that shows what the link is about, when the store holds one.
     example: Option<String>,
+    /// What the link means, when the view's usual wording does not fit (meeting view).
+    relation: Option<String>,
 }
 
 /// An edge as the answers give it: endpoints by IRI.
@@ -317,10 +457,43 @@ const MAX_EXAMPLE_CHARS: usize = 200;
 /// cluster boxes and routed edges, where `fdp` spread the nodes over wide empty space and ran edges
 /// through other clusters' boxes. For the bipartite actors view `dot` puts organisations and
 /// processes in two columns.
+///
+/// The people view is a dense co-attendance network without a natural direction: `neato`
+/// (stress majorisation) spreads it evenly, where `dot` drew a tall ladder of edges. The meeting
+/// view reads left to right under `dot`: meeting → agenda items → speakers and processes.
 fn default_layout(view: View) -> Layout {
     match view {
-        View::Processes | View::Actors => Layout::Dot,
+        View::Processes | View::Actors | View::Meeting | View::Timeline => Layout::Dot,
+        View::People => Layout::Neato,
     }
+}
+
+/// A SPARQL filter that keeps `?meeting` between the options' dates (nothing without dates).
+fn date_filter(options: &ExportOptions) -> Result<String, ExportError> {
+    let mut filter = String::new();
+    for (date, op) in [(&options.since, ">="), (&options.until, "<=")] {
+        let Some(date) = date else { continue };
+        let valid = date.len() == 10
+            && date.char_indices().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !valid {
+            return Err(ExportError::InvalidDate {
+                value: date.clone(),
+            });
+        }
+        if filter.is_empty() {
+            filter.push_str("?meeting schema:startDate ?filterStart .\n");
+        }
+        filter.push_str(&format!(
+            "FILTER (SUBSTR(STR(?filterStart), 1, 10) {op} \"{date}\")\n"
+        ));
+    }
+    Ok(filter)
 }
 
 /// Processes discussed in a meeting, directly or under one of its agenda items.
@@ -329,6 +502,7 @@ SELECT ?process (MIN(?l) AS ?label) (COUNT(DISTINCT ?meeting) AS ?meetings) WHER
   { ?meeting a gg:Meeting ; dcterms:subject ?process . }
   UNION
   { ?item a gg:AgendaItem ; dcterms:subject ?process ; schema:superEvent|^schema:subEvent ?meeting . }
+  {DATES}
   OPTIONAL { ?process rdfs:label ?l }
 }
 GROUP BY ?process
@@ -340,7 +514,7 @@ SELECT ?a ?b (COUNT(DISTINCT ?item) AS ?items) (COUNT(DISTINCT ?meeting) AS ?mee
 WHERE {
   ?item a gg:AgendaItem ; dcterms:subject ?a, ?b .
   FILTER (STR(?a) < STR(?b))
-  OPTIONAL { ?item schema:superEvent|^schema:subEvent ?meeting }
+  {MEETING}
   OPTIONAL {
     ?statement gg:inAgendaItem ?item ; gg:about ?about ; prov:value ?sentence .
     FILTER (?about = ?a || ?about = ?b)
@@ -407,7 +581,13 @@ fn processes_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Exp
     let heads: BTreeSet<&String> = parents.values().collect();
 
     let mut nodes = Vec::new();
-    for row in select(store, PROCESS_NODES)? {
+    let dates = date_filter(options)?;
+    let meeting_pattern = if dates.is_empty() {
+        "OPTIONAL { ?item schema:superEvent|^schema:subEvent ?meeting }".to_owned()
+    } else {
+        format!("?item schema:superEvent|^schema:subEvent ?meeting .\n{dates}")
+    };
+    for row in select(store, &PROCESS_NODES.replace("{DATES}", &dates))? {
         let Some(process) = iri(&row, "process") else {
             continue;
         };
@@ -448,7 +628,7 @@ fn processes_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Exp
     }
 
     let mut edges = Vec::new();
-    for row in select(store, PROCESS_EDGES)? {
+    for row in select(store, &PROCESS_EDGES.replace("{MEETING}", &meeting_pattern))? {
         let (Some(a), Some(b)) = (iri(&row, "a"), iri(&row, "b")) else {
             continue;
         };
@@ -456,6 +636,7 @@ fn processes_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Exp
             weight: number(&row, "items"),
             meetings: number(&row, "meetings"),
             example: text(&row, "example"),
+            relation: None,
         };
         edges.push(EdgeRow { a, b, edge });
     }
@@ -481,6 +662,7 @@ fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
             weight: number(&row, "statements"),
             meetings: number(&row, "meetings"),
             example: text(&row, "example"),
+            relation: None,
         };
         let org_node = orgs.entry(org.clone()).or_insert_with(|| MapNode {
             label: text(&row, "orgLabel").unwrap_or_else(|| iri_tail(&org)),
@@ -518,6 +700,486 @@ fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
         graph: build_graph(nodes, edges, options.min_weight, false),
         clusters: BTreeMap::new(),
     })
+}
+
+/// People and the meetings they attended (date filter applied), with a stakeholder group
+/// when one of their organisations has one.
+const PEOPLE_NODES: &str = r#"
+SELECT ?person (MIN(?l) AS ?label) (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?class) AS ?group) WHERE {
+  ?meeting a gg:Meeting ; schema:attendee ?person .
+  {DATES}
+  OPTIONAL { ?person rdfs:label ?l }
+  OPTIONAL { ?person org:memberOf ?org . ?org org:classification ?class }
+}
+GROUP BY ?person
+"#;
+
+/// Pairs of people who attended the same meetings, with a sentence one of them said there.
+const PEOPLE_EDGES: &str = r#"
+SELECT ?a ?b (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?sentence) AS ?example) WHERE {
+  ?meeting a gg:Meeting ; schema:attendee ?a, ?b .
+  FILTER (STR(?a) < STR(?b))
+  {DATES}
+  OPTIONAL {
+    ?statement gg:inMeeting ?meeting ; gg:speaker ?speaker ; prov:value ?sentence .
+    FILTER (?speaker = ?a || ?speaker = ?b)
+  }
+}
+GROUP BY ?a ?b
+"#;
+
+/// The co-attendance network: people sized by meetings attended, linked by meetings shared.
+fn people_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, ExportError> {
+    let dates = date_filter(options)?;
+    let mut nodes = Vec::new();
+    for row in select(store, &PEOPLE_NODES.replace("{DATES}", &dates))? {
+        let Some(person) = iri(&row, "person") else {
+            continue;
+        };
+        let count = number(&row, "meetings");
+        if count < options.min_meetings {
+            continue;
+        }
+        nodes.push(MapNode {
+            label: text(&row, "label").unwrap_or_else(|| iri_tail(&person)),
+            iri: person,
+            kind: NodeKind::Person,
+            count,
+            cluster: None,
+            group: Some(Stakeholder::from_iri(iri(&row, "group").as_deref())),
+        });
+    }
+    let mut edges = Vec::new();
+    for row in select(store, &PEOPLE_EDGES.replace("{DATES}", &dates))? {
+        let (Some(a), Some(b)) = (iri(&row, "a"), iri(&row, "b")) else {
+            continue;
+        };
+        let meetings = number(&row, "meetings");
+        let edge = MapEdge {
+            weight: meetings,
+            meetings,
+            example: text(&row, "example"),
+            relation: None,
+        };
+        edges.push(EdgeRow { a, b, edge });
+    }
+    Ok(Map {
+        view: View::People,
+        layout: options.layout.unwrap_or(default_layout(View::People)),
+        graph: build_graph(nodes, edges, options.min_weight, true),
+        clusters: BTreeMap::new(),
+    })
+}
+
+/// A SPARQL string literal holding `text`.
+fn sparql_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// The meeting an ID names: its IRI, its date (`YYYY-MM-DD`) or its number.
+pub fn find_meeting(store: &GraphStore, id: &str) -> Result<String, ExportError> {
+    let literal = sparql_string(id);
+    let sparql = format!(
+        r#"SELECT DISTINCT ?meeting WHERE {{
+  ?meeting a gg:Meeting .
+  OPTIONAL {{ ?meeting schema:startDate ?start }}
+  OPTIONAL {{ ?meeting gg:meetingNumber ?number }}
+  FILTER (STR(?meeting) = {literal} || SUBSTR(STR(?start), 1, 10) = {literal} || STR(?number) = {literal})
+}} ORDER BY ?meeting"#
+    );
+    let found: Vec<String> = select(store, &sparql)?
+        .iter()
+        .filter_map(|row| iri(row, "meeting"))
+        .collect();
+    match found.as_slice() {
+        [] => Err(ExportError::NoSuchMeeting { id: id.to_owned() }),
+        [one] => Ok(one.clone()),
+        _ => Err(ExportError::AmbiguousMeeting {
+            id: id.to_owned(),
+            candidates: found,
+        }),
+    }
+}
+
+/// Everything one meeting links to, as (from, to, kind of `to`, label of `to`, weight, example,
+/// relation) rows: agenda items, the processes and speakers under each, processes discussed
+/// outside any item, and actions with their owners.
+const MEETING_LINKS: &str = r#"
+SELECT ?from ?to ?kind (MIN(?l) AS ?label) (COUNT(DISTINCT ?statement) AS ?statements)
+       (MIN(?sentence) AS ?example) (MIN(?pos) AS ?position) WHERE {
+  {
+    BIND (<MEETING> AS ?from)
+    ?to schema:superEvent|^schema:subEvent <MEETING> .
+    BIND ("item" AS ?kind)
+    OPTIONAL { ?to rdfs:label ?l }
+    OPTIONAL { ?to schema:position ?pos }
+  } UNION {
+    ?from schema:superEvent|^schema:subEvent <MEETING> ; dcterms:subject ?to .
+    BIND ("process" AS ?kind)
+    OPTIONAL { ?to rdfs:label ?l }
+    OPTIONAL { ?statement gg:inAgendaItem ?from ; gg:about ?to ; prov:value ?sentence }
+  } UNION {
+    ?from schema:superEvent|^schema:subEvent <MEETING> ; gg:speaker ?to .
+    BIND ("person" AS ?kind)
+    OPTIONAL { ?to rdfs:label ?l }
+    OPTIONAL { ?statement gg:inAgendaItem ?from ; gg:speaker ?to ; prov:value ?sentence }
+  } UNION {
+    BIND (<MEETING> AS ?from)
+    <MEETING> dcterms:subject ?to .
+    FILTER NOT EXISTS { ?anyItem schema:superEvent|^schema:subEvent <MEETING> ; dcterms:subject ?to }
+    BIND ("process" AS ?kind)
+    OPTIONAL { ?to rdfs:label ?l }
+    OPTIONAL { ?statement gg:inMeeting <MEETING> ; gg:about ?to ; prov:value ?sentence }
+  } UNION {
+    BIND (<MEETING> AS ?from)
+    ?to a gg:ActionItem ; gg:inMeeting <MEETING> .
+    BIND ("action" AS ?kind)
+    OPTIONAL { ?to schema:description ?l }
+  } UNION {
+    ?from a gg:ActionItem ; gg:inMeeting <MEETING> ; schema:agent ?to .
+    BIND ("owner" AS ?kind)
+    OPTIONAL { ?to rdfs:label ?l }
+  }
+}
+GROUP BY ?from ?to ?kind
+"#;
+
+/// One meeting: the meeting, its agenda items, the processes and speakers under each item,
+/// and its actions with their owners.
+fn meeting_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, ExportError> {
+    let id = options
+        .meeting
+        .as_deref()
+        .ok_or(ExportError::MeetingNotGiven)?;
+    let meeting = find_meeting(store, id)?;
+    let label_query = format!("SELECT (MIN(?l) AS ?label) WHERE {{ <{meeting}> rdfs:label ?l }}");
+    let meeting_label = select(store, &label_query)?
+        .first()
+        .and_then(|row| text(row, "label"))
+        .unwrap_or_else(|| iri_tail(&meeting));
+    let mut nodes: BTreeMap<String, MapNode> = BTreeMap::new();
+    nodes.insert(
+        meeting.clone(),
+        MapNode {
+            iri: meeting.clone(),
+            label: meeting_label,
+            kind: NodeKind::Meeting,
+            count: 0,
+            cluster: None,
+            group: None,
+        },
+    );
+    let mut edges = Vec::new();
+    for row in select(store, &MEETING_LINKS.replace("MEETING", &meeting))? {
+        let (Some(from), Some(to), Some(kind)) =
+            (iri(&row, "from"), iri(&row, "to"), text(&row, "kind"))
+        else {
+            continue;
+        };
+        let statements = number(&row, "statements");
+        let label = text(&row, "label").unwrap_or_else(|| iri_tail(&to));
+        let (node_kind, label, relation) = match kind.as_str() {
+            "item" => {
+                let position = text(&row, "position").unwrap_or_default();
+                let label = if position.is_empty() {
+                    label
+                } else {
+                    format!("{position}. {label}")
+                };
+                (
+                    NodeKind::AgendaItem,
+                    label,
+                    format!("agenda item {position}"),
+                )
+            }
+            "process" => (
+                NodeKind::Process,
+                label,
+                format!("discussed; {}", plural(statements, "statement")),
+            ),
+            "person" => (
+                NodeKind::Person,
+                label,
+                format!("spoke; {}", plural(statements, "statement")),
+            ),
+            "action" => (NodeKind::Action, shorten(&label, 60), "action".to_owned()),
+            _ => (NodeKind::Person, label, "is to act".to_owned()),
+        };
+        nodes.entry(to.clone()).or_insert_with(|| MapNode {
+            iri: to.clone(),
+            label,
+            kind: node_kind,
+            count: 0,
+            cluster: None,
+            group: None,
+        });
+        edges.push(EdgeRow {
+            a: from,
+            b: to,
+            edge: MapEdge {
+                weight: statements.max(1),
+                meetings: 1,
+                example: text(&row, "example"),
+                relation: Some(relation),
+            },
+        });
+    }
+    Ok(Map {
+        view: View::Meeting,
+        layout: options.layout.unwrap_or(default_layout(View::Meeting)),
+        graph: build_graph(nodes.into_values().collect(), edges, 0, true),
+        clusters: BTreeMap::new(),
+    })
+}
+
+/// Processes × meetings: statements about the process in the meeting, with an example sentence.
+const TIMELINE_CELLS: &str = r#"
+SELECT ?meeting ?process (MIN(?ml) AS ?meetingLabel) (MIN(?pl) AS ?processLabel) (MIN(?start) AS ?date)
+       (COUNT(DISTINCT ?statement) AS ?statements) (MIN(?sentence) AS ?example) WHERE {
+  ?meeting a gg:Meeting ; dcterms:subject ?process .
+  {DATES}
+  OPTIONAL { ?meeting schema:startDate ?start }
+  OPTIONAL { ?meeting rdfs:label ?ml }
+  OPTIONAL { ?process rdfs:label ?pl }
+  OPTIONAL { ?statement gg:inMeeting ?meeting ; gg:about ?process ; prov:value ?sentence }
+}
+GROUP BY ?meeting ?process
+"#;
+
+/// The timeline as an SVG heatmap: one row per process (most discussed first), one column per
+/// meeting (in date order); a cell's darkness is the number of statements, a pale cell means the
+/// process was on the agenda without an attributed sentence.
+pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<String, ExportError> {
+    struct Cell {
+        statements: u32,
+        example: Option<String>,
+    }
+    let dates = date_filter(options)?;
+    let mut meetings: BTreeMap<(String, String), String> = BTreeMap::new();
+    let mut processes: BTreeMap<String, (String, u32, u32)> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, String), Cell> = BTreeMap::new();
+    for row in select(store, &TIMELINE_CELLS.replace("{DATES}", &dates))? {
+        let (Some(meeting), Some(process)) = (iri(&row, "meeting"), iri(&row, "process")) else {
+            continue;
+        };
+        let date: String = text(&row, "date")
+            .unwrap_or_default()
+            .chars()
+            .take(10)
+            .collect();
+        let statements = number(&row, "statements");
+        meetings.insert(
+            (date, meeting.clone()),
+            text(&row, "meetingLabel").unwrap_or_else(|| iri_tail(&meeting)),
+        );
+        let entry = processes.entry(process.clone()).or_insert_with(|| {
+            (
+                text(&row, "processLabel").unwrap_or_else(|| iri_tail(&process)),
+                0,
+                0,
+            )
+        });
+        entry.1 += 1;
+        entry.2 += statements;
+        cells.insert(
+            (process, meeting),
+            Cell {
+                statements,
+                example: text(&row, "example"),
+            },
+        );
+    }
+    let mut rows: Vec<(&String, &(String, u32, u32))> = processes.iter().collect();
+    rows.sort_by(|(a_iri, a), (b_iri, b)| (b.1, b.2, &a.0, a_iri).cmp(&(a.1, a.2, &b.0, b_iri)));
+    let max = cells
+        .values()
+        .map(|c| c.statements)
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let (left, top, cell_w, cell_h) = (240.0, 150.0, 44.0, 26.0);
+    let width = (left + cell_w * meetings.len() as f64 + 120.0).max(820.0);
+    let height = top + cell_h * rows.len() as f64 + 60.0;
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
+         class=\"timeline\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" \
+         font-family=\"{FONT}\" font-size=\"12\">\n<title>Process timeline</title>\n\
+         <text x=\"10\" y=\"20\" font-size=\"16\" fill=\"{INK}\">Process timeline: statements per process and meeting</text>\n"
+    );
+    for (column, ((date, meeting), label)) in meetings.iter().enumerate() {
+        let x = left + cell_w * column as f64 + cell_w / 2.0;
+        svg.push_str(&format!(
+            "<a xlink:href=\"{}\" href=\"{0}\"><text transform=\"translate({x:.1},{:.1}) rotate(-55)\" fill=\"{INK}\">\
+             <title>{}\n{0}</title>{}</text></a>\n",
+            xml(meeting),
+            top - 8.0,
+            xml(label),
+            xml(if date.is_empty() { "no date" } else { date }),
+        ));
+    }
+    for (line, (process, (label, _, total))) in rows.iter().enumerate() {
+        let y = top + cell_h * line as f64;
+        svg.push_str(&format!(
+            "<a xlink:href=\"{}\" href=\"{0}\"><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\" fill=\"{INK}\">\
+             <title>{} ({})\n{0}</title>{}</text></a>\n",
+            xml(process),
+            left - 8.0,
+            y + cell_h * 0.68,
+            xml(label),
+            plural(*total, "statement"),
+            xml(&shorten(label, 32)),
+        ));
+        for (column, ((_, meeting), meeting_label)) in meetings.iter().enumerate() {
+            let Some(cell) = cells.get(&((*process).clone(), meeting.clone())) else {
+                continue;
+            };
+            let x = left + cell_w * column as f64;
+            let share = f64::from(cell.statements) / f64::from(max);
+            // From pale blue (on the agenda, no statement) to dark blue (the busiest cell).
+            let lightness = 92.0 - 62.0 * share.sqrt();
+            let mut tooltip = format!(
+                "{label} in {meeting_label}: {}",
+                plural(cell.statements, "statement")
+            );
+            if let Some(example) = &cell.example {
+                tooltip.push_str(&format!("\ne.g. “{}”", shorten(example, MAX_EXAMPLE_CHARS)));
+            }
+            let ink = if lightness < 55.0 { "white" } else { INK };
+            svg.push_str(&format!(
+                "<g class=\"cell\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"3\" \
+                 fill=\"hsl(210,65%,{lightness:.0}%)\"/><text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{ink}\">{}</text></g>\n",
+                xml(&tooltip),
+                x + 1.0,
+                y + 1.0,
+                cell_w - 2.0,
+                cell_h - 2.0,
+                x + cell_w / 2.0,
+                y + cell_h * 0.68,
+                cell.statements,
+            ));
+        }
+    }
+    svg.push_str(&format!(
+        "<text x=\"10\" y=\"{:.1}\" fill=\"#555555\">Rows: processes, most meetings first. Columns: meetings by date. \
+         Number and shade: statements; a pale cell: on the agenda, no sentence attributed.</text>\n</svg>\n",
+        height - 20.0
+    ));
+    Ok(svg)
+}
+
+/// A simple drawing for machines without Graphviz: nodes on a circle (largest first), straight
+/// edges, the same tooltips and links as the Graphviz drawing.
+fn builtin_svg(map: &Map) -> String {
+    let graph = &map.graph;
+    let mut order: Vec<NodeIndex> = graph.node_indices().collect();
+    order.sort_by_key(|&n| std::cmp::Reverse(graph[n].count));
+    let count = order.len().max(1) as f64;
+    let radius = (count * 15.0).max(160.0);
+    let size = 2.0 * radius + 360.0;
+    let centre = size / 2.0;
+    let position: BTreeMap<NodeIndex, (f64, f64)> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &n)| {
+            let angle = std::f64::consts::TAU * i as f64 / count - std::f64::consts::FRAC_PI_2;
+            (
+                n,
+                (centre + radius * angle.cos(), centre + radius * angle.sin()),
+            )
+        })
+        .collect();
+    let max_weight = graph.edge_weights().map(|e| e.weight).max().unwrap_or(1);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"{size:.0}\" \
+         height=\"{size:.0}\" viewBox=\"0 0 {size:.0} {size:.0}\" font-family=\"{FONT}\" font-size=\"12\">\n"
+    );
+    for edge in graph.edge_references() {
+        let ((x1, y1), (x2, y2)) = (position[&edge.source()], position[&edge.target()]);
+        let weight = edge.weight();
+        let mut tooltip = format!(
+            "{} — {}: {}",
+            graph[edge.source()].label,
+            graph[edge.target()].label,
+            edge_what(map.view, weight)
+        );
+        if let Some(example) = &weight.example {
+            tooltip.push_str(&format!("\ne.g. “{}”", shorten(example, MAX_EXAMPLE_CHARS)));
+        }
+        svg.push_str(&format!(
+            "<g class=\"edge\"><title>{}</title><line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" \
+             stroke=\"#66666699\" stroke-width=\"{:.1}\"/></g>\n",
+            xml(&tooltip),
+            scale(weight.weight, max_weight, 1.0, 7.0)
+        ));
+    }
+    for &n in &order {
+        let node = &graph[n];
+        let (x, y) = position[&n];
+        let fill = node.group.map_or(NEUTRAL_FILL, Stakeholder::colour);
+        let width = 7.0 * node.label.chars().count().min(40) as f64 + 16.0;
+        svg.push_str(&format!(
+            "<a xlink:href=\"{}\" href=\"{0}\"><g class=\"node\"><title>{}\n{0}</title>\
+             <rect x=\"{:.1}\" y=\"{:.1}\" width=\"{width:.1}\" height=\"22\" rx=\"6\" fill=\"{fill}\" stroke=\"#555555\"/>\
+             <text x=\"{x:.1}\" y=\"{:.1}\" text-anchor=\"middle\" fill=\"{INK}\">{}</text></g></a>\n",
+            xml(&node.iri),
+            xml(&node.label),
+            x - width / 2.0,
+            y - 11.0,
+            y + 4.0,
+            xml(&shorten(&node.label, 40)),
+        ));
+    }
+    svg.push_str("</svg>\n");
+    svg
+}
+
+/// What an edge's weight counts, in words.
+fn edge_what(view: View, edge: &MapEdge) -> String {
+    if let Some(relation) = &edge.relation {
+        return relation.clone();
+    }
+    match view {
+        View::Processes => format!(
+            "{} in {}",
+            plural(edge.weight, "agenda item"),
+            plural(edge.meetings, "meeting")
+        ),
+        View::Actors => format!(
+            "{} in {}",
+            plural(edge.weight, "statement"),
+            plural(edge.meetings, "meeting")
+        ),
+        View::People | View::Meeting | View::Timeline => {
+            format!("{} together", plural(edge.weight, "meeting"))
+        }
+    }
+}
+
+/// Text escaped for XML content and attribute values.
+pub(crate) fn xml(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 /// Turns answer rows into the map's graph: the one place where nodes and edges are ordered
@@ -583,6 +1245,26 @@ fn to_dot(map: &Map) -> Graph {
             "Who speaks about which process",
             "Box size: statements. Line width: statements by the organisation's people about the process.",
         ),
+        View::People => (
+            "people",
+            "Who meets whom",
+            "Box size: meetings attended. Line width: meetings attended together. Colour: stakeholder group.",
+        ),
+        View::Meeting => (
+            "meeting",
+            "One meeting",
+            "Agenda items, the processes and speakers under each, and the actions agreed.",
+        ),
+        View::Timeline => ("timeline", "Process timeline", ""),
+    };
+    let title = match (
+        map.view,
+        map.graph
+            .node_weights()
+            .find(|n| n.kind == NodeKind::Meeting),
+    ) {
+        (View::Meeting, Some(meeting)) => meeting.label.as_str(),
+        _ => title,
     };
     let mut graph_attrs = vec![
         quoted("layout", map.layout.name()),
@@ -600,8 +1282,9 @@ fn to_dot(map: &Map) -> Graph {
         Layout::Dot => {
             // Columns: in the actors view organisations left, processes right, with room for the fan of edges.
             let (ranksep, nodesep) = match map.view {
-                View::Processes => ("0.9", "0.3"),
+                View::Processes | View::People | View::Timeline => ("0.9", "0.3"),
                 View::Actors => ("1.6", "0.15"),
+                View::Meeting => ("1.2", "0.12"),
             };
             graph_attrs.push(plain("rankdir", "LR"));
             graph_attrs.push(plain("ranksep", ranksep));
@@ -633,28 +1316,46 @@ fn to_dot(map: &Map) -> Graph {
     ];
 
     let unit = match map.view {
-        View::Processes => "meeting",
+        View::Processes | View::People | View::Meeting | View::Timeline => "meeting",
         View::Actors => "statement",
     };
     let node_stmt = |node: &MapNode, fill: &str| -> Stmt {
-        let counted = plural(node.count, unit);
-        Stmt::Node(DotNode::new(
-            NodeId(quoted_id(&node.iri), None),
-            vec![
-                quoted("label", &format!("{}\n({counted})", node.label)),
-                plain(
-                    "fontsize",
-                    &format!("{:.1}", scale(node.count, max_count, 11.0, 24.0)),
-                ),
-                quoted("fillcolor", fill),
-                quoted(
-                    "tooltip",
-                    &format!("{} ({counted})\n{}", node.label, node.iri),
-                ),
-                quoted("URL", &node.iri),
-                quoted("target", "_top"),
-            ],
-        ))
+        let (label, tooltip) = if map.view == View::Meeting {
+            (
+                node.label.clone(),
+                format!("{}: {}\n{}", node.kind.name(), node.label, node.iri),
+            )
+        } else {
+            let counted = plural(node.count, unit);
+            (
+                format!("{}\n({counted})", node.label),
+                format!("{} ({counted})\n{}", node.label, node.iri),
+            )
+        };
+        let mut attributes = vec![
+            quoted("label", &label),
+            plain(
+                "fontsize",
+                &format!("{:.1}", scale(node.count, max_count, 11.0, 24.0)),
+            ),
+            quoted("fillcolor", fill),
+            quoted("tooltip", &tooltip),
+            quoted("URL", &node.iri),
+            quoted("target", "_top"),
+        ];
+        match node.kind {
+            NodeKind::Meeting => {
+                attributes.push(plain("penwidth", "2"));
+                attributes.push(plain("fontsize", "16"));
+            }
+            NodeKind::AgendaItem => attributes.push(plain("shape", "note")),
+            NodeKind::Person if map.view == View::Meeting => {
+                attributes.push(plain("shape", "ellipse"));
+            }
+            NodeKind::Action => attributes.push(quoted("style", "filled")),
+            _ => {}
+        }
+        Stmt::Node(DotNode::new(NodeId(quoted_id(&node.iri), None), attributes))
     };
 
     // Process clusters, ordered by label; a node in no cluster sits at the top level.
@@ -685,14 +1386,45 @@ fn to_dot(map: &Map) -> Graph {
         }));
     }
     for node in graph.node_weights().filter(|node| node.cluster.is_none()) {
-        let fill = node.group.map_or(NEUTRAL_FILL, Stakeholder::colour);
+        let fill = match node.kind {
+            NodeKind::Meeting => "#FFFFFF",
+            NodeKind::AgendaItem => "#F7F7F7",
+            NodeKind::Action => "#EEDD88",
+            NodeKind::Person if map.view == View::Meeting => "#99DDFF",
+            _ => node.group.map_or(NEUTRAL_FILL, Stakeholder::colour),
+        };
         stmts.push(node_stmt(node, fill));
     }
 
     // The legend lists the stakeholder groups that appear, in a fixed order.
     let groups: BTreeSet<Stakeholder> =
         graph.node_weights().filter_map(|node| node.group).collect();
-    if !groups.is_empty() {
+    if !groups.is_empty() && map.layout != Layout::Dot {
+        // Force-directed layouts scatter a cluster's nodes: the legend is one table instead.
+        let mut rows = String::new();
+        for group in &groups {
+            rows.push_str(&format!(
+                "<TR><TD BGCOLOR=\"{}\" WIDTH=\"14\"></TD><TD ALIGN=\"LEFT\">{}</TD></TR>",
+                group.colour(),
+                group.label()
+            ));
+        }
+        stmts.push(Stmt::Node(DotNode::new(
+            NodeId(quoted_id("legend:groups"), None),
+            vec![
+                Attribute(
+                    Id::Plain("label".to_owned()),
+                    Id::Html(format!(
+                        "<<TABLE BORDER=\"1\" CELLBORDER=\"0\" CELLSPACING=\"2\" COLOR=\"#AAAAAA\"><TR><TD COLSPAN=\"2\">Stakeholder group</TD></TR>{rows}</TABLE>>"
+                    )),
+                ),
+                plain("shape", "plaintext"),
+                quoted("style", ""),
+                plain("fontsize", "11"),
+                quoted("tooltip", "Stakeholder group"),
+            ],
+        )));
+    } else if !groups.is_empty() {
         let mut legend = vec![
             Stmt::Attribute(quoted("label", "Stakeholder group")),
             Stmt::Attribute(quoted("style", "rounded")),
@@ -721,16 +1453,7 @@ fn to_dot(map: &Map) -> Graph {
     for edge in graph.edge_references() {
         let (a, b) = (&graph[edge.source()], &graph[edge.target()]);
         let weight = edge.weight();
-        let what = match map.view {
-            View::Processes => plural(weight.weight, "agenda item"),
-            View::Actors => plural(weight.weight, "statement"),
-        };
-        let mut tooltip = format!(
-            "{} — {}\n{what} in {}",
-            a.label,
-            b.label,
-            plural(weight.meetings, "meeting")
-        );
+        let mut tooltip = format!("{} — {}\n{}", a.label, b.label, edge_what(map.view, weight));
         if let Some(example) = &weight.example {
             tooltip.push_str(&format!("\ne.g. “{}”", shorten(example, MAX_EXAMPLE_CHARS)));
         }
@@ -775,8 +1498,8 @@ fn render(
     layout: Layout,
     format: &str,
     text: &str,
-    output: &Path,
-) -> Result<(), RenderFailure> {
+    output: Option<&Path>,
+) -> Result<String, RenderFailure> {
     let mut command = Command::new(program);
     command
         .arg(format!("-K{layout}"))
@@ -785,11 +1508,12 @@ fn render(
         // Graphviz's 72 dpi default gives blurry text on today's screens.
         command.arg("-Gdpi=144");
     }
+    if let Some(output) = output {
+        command.arg("-o").arg(output);
+    }
     let mut child = match command
-        .arg("-o")
-        .arg(output)
         .stdin(Stdio::piped())
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
     {
@@ -829,7 +1553,8 @@ fn render(
     }
     fed.map_err(|e| {
         RenderFailure::Failed(format!("cannot send the map to {}: {e}", program.display()))
-    })
+    })?;
+    Ok(String::from_utf8_lossy(&result.stdout).into_owned())
 }
 
 fn write_file(path: &Path, text: &str) -> Result<(), ExportError> {
@@ -1205,6 +1930,109 @@ mod tests {
     }
 
     #[test]
+    fn since_and_until_keep_the_meetings_between_the_dates() {
+        let store = fixture_store();
+        let all = processes_map(&store, &ExportOptions::default()).unwrap();
+        let options = ExportOptions::default()
+            .with_dates(Some("2024-07-01".into()), Some("2024-09-30".into()));
+        let some = processes_map(&store, &options).unwrap();
+        let total = |map: &Map| map.graph.node_weights().map(|n| n.count).sum::<u32>();
+        assert!(total(&some) < total(&all));
+        // A dateTime and a date on the edges of the range both count.
+        let early = ExportOptions::default().with_dates(None, Some("2024-06-13".into()));
+        let map = processes_map(&store, &early).unwrap();
+        assert!(map.graph.node_count() > 0);
+        let bad = ExportOptions::default().with_dates(Some("June".into()), None);
+        assert!(matches!(
+            processes_map(&store, &bad),
+            Err(ExportError::InvalidDate { .. })
+        ));
+    }
+
+    #[test]
+    fn people_are_linked_by_shared_meetings_and_filtered_by_attendance() {
+        let store = fixture_store();
+        let map = people_map(&store, &ExportOptions::default()).unwrap();
+        let amina = format!("{ID}person/amina-diallo");
+        let jonas = format!("{ID}person/jonas-berg");
+        let count = |map: &Map, iri: &str| {
+            map.graph
+                .node_weights()
+                .find(|n| n.iri == iri)
+                .map(|n| n.count)
+        };
+        assert_eq!(count(&map, &amina), Some(4));
+        assert_eq!(
+            edge_between(&map, &amina, &jonas).map(|e| e.weight),
+            Some(3)
+        );
+        let regulars = people_map(&store, &ExportOptions::default().with_min_meetings(4)).unwrap();
+        assert!(regulars.graph.node_weights().all(|n| n.count >= 4));
+        assert_eq!(count(&regulars, &jonas), None);
+    }
+
+    #[test]
+    fn a_meeting_is_found_by_iri_date_or_number() {
+        let store = fixture_store();
+        let iri = format!("{ID}meeting/wg-strategy/2024-06-13");
+        assert_eq!(find_meeting(&store, &iri).unwrap(), iri);
+        assert_eq!(find_meeting(&store, "2024-06-13").unwrap(), iri);
+        assert!(matches!(
+            find_meeting(&store, "1999-01-01"),
+            Err(ExportError::NoSuchMeeting { .. })
+        ));
+        assert!(find_meeting(&store, "\" } DROP ALL {").is_err());
+        let map =
+            meeting_map(&store, &ExportOptions::default().with_meeting("2024-06-13")).unwrap();
+        let kinds: BTreeSet<&str> = map.graph.node_weights().map(|n| n.kind.name()).collect();
+        assert!(
+            kinds.contains("agenda item") && kinds.contains("person") && kinds.contains("process")
+        );
+        let item = format!("{iri}/item/1");
+        let amina = format!("{ID}person/amina-diallo");
+        assert!(edge_between(&map, &item, &amina).is_some());
+        assert!(edge_between(&map, &iri, &item).is_some());
+    }
+
+    #[test]
+    fn timeline_is_an_svg_heatmap_with_a_tooltip_on_every_cell() {
+        let svg = timeline_svg(&fixture_store(), &ExportOptions::default()).unwrap();
+        assert!(svg.starts_with("<svg"));
+        assert!(svg.contains("2024-06-13") && svg.contains("Global Digital Compact"));
+        let cells = svg.matches("<g class=\"cell\"><title>").count();
+        assert!(cells > 5, "{cells}");
+        assert!(svg.contains("e.g. “"));
+        let dir = tempfile::tempdir().unwrap();
+        let png = dir.path().join("timeline.png");
+        assert!(matches!(
+            write(
+                &fixture_store(),
+                View::Timeline,
+                &ExportOptions::default(),
+                &png
+            ),
+            Err(ExportError::SvgOnly { .. })
+        ));
+    }
+
+    #[test]
+    fn builtin_layout_draws_every_node_and_edge_with_tooltips() {
+        let store = fixture_store();
+        let options = ExportOptions::default().with_graphviz("/no/such/graphviz");
+        let (svg, renderer) = svg(&store, View::Processes, &options).unwrap();
+        assert_eq!(renderer, Renderer::Builtin);
+        let map = processes_map(&store, &ExportOptions::default()).unwrap();
+        assert_eq!(
+            svg.matches("<g class=\"node\">").count(),
+            map.graph.node_count()
+        );
+        assert_eq!(
+            svg.matches("<g class=\"edge\"><title>").count(),
+            map.graph.edge_count()
+        );
+    }
+
+    #[test]
     fn top_level_survives_a_cycle() {
         let parents = BTreeMap::from([
             ("a".to_owned(), "b".to_owned()),
@@ -1216,8 +2044,9 @@ mod tests {
     #[test]
     fn every_node_has_a_tooltip_and_its_iri_as_url() {
         let store = fixture_store();
-        for view in [View::Processes, View::Actors] {
-            let (nodes, edges) = read_dot(&dot(&store, view, &ExportOptions::default()).unwrap());
+        for view in [View::Processes, View::Actors, View::People, View::Meeting] {
+            let options = ExportOptions::default().with_meeting("2024-06-13");
+            let (nodes, edges) = read_dot(&dot(&store, view, &options).unwrap());
             for (id, node) in nodes.iter().filter(|(id, _)| !id.starts_with("legend:")) {
                 assert_eq!(node.attrs.get("URL"), Some(id), "{view:?} {id}");
                 assert!(node.attrs["tooltip"].contains(id.as_str()), "{view:?} {id}");

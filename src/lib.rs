@@ -9,6 +9,7 @@
 //! memory. The data model every stage agrees on is `docs/ONTOLOGY.md`.
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
+pub mod analyse;
 pub mod build;
 pub mod defaults;
 pub mod export;
@@ -19,6 +20,7 @@ pub mod lexicon;
 pub mod query;
 pub mod rdf;
 pub mod remote;
+pub mod report;
 pub mod resolve;
 pub mod segment;
 pub mod serve;

@@ -78,13 +78,16 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let db = GraphStore::open_read_only(&store.store)?;
             query::run(&db, &sparql, format, &mut out)?;
         }
-        Command::Export { view, output, min_weight, store } => {
+        Command::Export { view, id, output, min_weight, since, until, min_meetings, store } => {
             let db = GraphStore::open_read_only(&store.store)?;
             let view = match view {
                 ViewArg::Processes => export::View::Processes,
                 ViewArg::Actors => export::View::Actors,
+                ViewArg::People => export::View::People,
+                ViewArg::Meeting => export::View::Meeting,
+                ViewArg::Timeline => export::View::Timeline,
             };
-            let options = export::ExportOptions { min_weight, ..Default::default() };
+            let options = export::ExportOptions { min_weight, since, until, min_meetings, meeting: id, ..Default::default() };
             match export::write(&db, view, &options, &output)? {
                 export::Outcome::Written(path) => writeln!(out, "wrote {}", path.display())?,
                 export::Outcome::DotOnly(path) => {
@@ -158,6 +161,25 @@ fn run(cli: Cli) -> Result<ExitCode> {
             if !report.conforms {
                 return Ok(ExitCode::from(1));
             }
+        }
+        Command::Analyse { write, base, store } => {
+            let db = if write { GraphStore::open(&store.store)? } else { GraphStore::open_read_only(&store.store)? };
+            let analysis = govgraph::analyse::run(&db)?;
+            govgraph::analyse::write_text(&analysis, &mut out)?;
+            if write {
+                let changed = govgraph::analyse::write(&db, &analysis, &base)?;
+                writeln!(out, "{} {}graph/analytics", if changed { "wrote" } else { "unchanged:" }, base)?;
+            }
+        }
+        Command::Report { output, store } => {
+            let db = GraphStore::open_read_only(&store.store)?;
+            let mut html = Vec::new();
+            let outcome = govgraph::report::write(&db, &export::ExportOptions::default(), &mut html)?;
+            std::fs::write(&output, html).with_context(|| format!("{}: cannot write", output.display()))?;
+            if outcome.builtin_layout {
+                eprintln!("govgraph: Graphviz `dot` not found; the report's maps use the built-in layout (install graphviz for better maps)");
+            }
+            writeln!(out, "wrote {}", output.display())?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -26,6 +26,11 @@ pub mod gg {
         CIVIL_SOCIETY = "CivilSociety", PRIVATE_SECTOR = "PrivateSector",
         TECHNICAL_COMMUNITY = "TechnicalCommunity", ACADEMIA = "Academia",
     );
+    // Derived measures of `govgraph analyse --write` (graph ggid:graph/analytics).
+    terms!("https://w3id.org/govgraph/ns#";
+        COMMUNITY = "Community", DEGREE = "degree", WEIGHTED_DEGREE = "weightedDegree",
+        BETWEENNESS = "betweenness", COMMUNITY_PROP = "community", BRIDGES_TO = "bridgesTo",
+    );
 }
 
 pub mod foaf {

@@ -8,3 +8,4 @@ mod fuzz;
 mod inputs;
 mod serve;
 mod styles;
+mod report;

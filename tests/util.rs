@@ -27,7 +27,7 @@ impl Workspace {
     pub fn run(&self, args: &[&str]) -> Run {
         let mut command = Command::new(env!("CARGO_BIN_EXE_govgraph"));
         command.args(args).current_dir(self.dir.path());
-        if matches!(args.first(), Some(&"build" | &"query" | &"export" | &"dump")) {
+        if matches!(args.first(), Some(&"build" | &"query" | &"export" | &"dump" | &"analyse" | &"report")) {
             command.arg("--store").arg(self.path("db"));
         }
         let output = command.output().expect("govgraph runs");

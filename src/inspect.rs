@@ -3,7 +3,7 @@
 //! name became the entity it did). Views are written to a caller's writer; this module never
 //! prints on its own.
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use std::io::{self, Write};
 use std::path::Path;
 
@@ -87,11 +87,7 @@ pub fn extraction(analysis: &Analysis, options: &BuildOptions, format: Format, o
             Format::Turtle => {
                 let mut quads = rdf::document_quads(&options.base, d, ex, &doc.text, &analysis.resolved, &analysis.lexicon);
                 quads.extend(rdf::entity_quads(&options.base, std::slice::from_ref(ex), &single(&analysis.resolved, d)));
-                let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
-                for (prefix, iri) in vocab::PREFIXES {
-                    serializer = serializer.with_prefix(*prefix, *iri).map_err(io::Error::other)?;
-                }
-                let mut writer = serializer.for_writer(&mut *out);
+                let mut writer = vocab::serializer(RdfFormat::Turtle).for_writer(&mut *out);
                 let mut triples: Vec<oxigraph::model::Triple> = quads.into_iter().map(Into::into).collect();
                 triples.sort_by_cached_key(ToString::to_string);
                 triples.dedup();

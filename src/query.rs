@@ -239,13 +239,7 @@ fn write_graph(
     out: &mut dyn Write,
 ) -> Result<(), QueryError> {
     let mut serializer = if format == ResultsFormat::Table {
-        let mut serializer = RdfSerializer::from_format(RdfFormat::Turtle);
-        for (prefix, iri) in vocab::PREFIXES {
-            serializer = serializer
-                .with_prefix(*prefix, *iri)
-                .expect("the vocabulary's prefixes are valid IRIs");
-        }
-        serializer
+        vocab::serializer(RdfFormat::Turtle)
     } else {
         RdfSerializer::from_format(RdfFormat::NTriples)
     }

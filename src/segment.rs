@@ -488,10 +488,8 @@ fn sections(lines: &[Line], text: &str, taken: &[bool], stops: &[bool]) -> Vec<S
 fn section_title(content: &str) -> String {
     let words: Vec<&str> = content.split_whitespace().collect();
     // "AOB. Mei noted …": a short first sentence is the title.
-    if let Some(dot) = content.find(". ") {
-        if content[..dot].split_whitespace().count() <= 6 {
-            return content[..dot].trim().to_owned();
-        }
+    if let Some(dot) = content.find(". ").filter(|&dot| content[..dot].split_whitespace().count() <= 6) {
+        return content[..dot].trim().to_owned();
     }
     if words.len() <= 14 {
         return content.trim_end_matches(':').trim().to_owned();

@@ -23,7 +23,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphName, NamedNode, NamedOrBlankNode};
 use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
@@ -493,11 +493,7 @@ fn serialize_solutions(
 }
 
 fn serialize_triples(triples: oxigraph::sparql::QueryTripleIter<'_>, format: RdfFormat, out: &mut Limited) -> Result<(), Failure> {
-    let mut serializer = RdfSerializer::from_format(format);
-    for (prefix, iri) in vocab::PREFIXES {
-        serializer = serializer.with_prefix(*prefix, *iri).expect("the vocabulary's prefixes are valid IRIs");
-    }
-    let mut serializer = serializer.for_writer(out);
+    let mut serializer = vocab::serializer(format).for_writer(out);
     for triple in triples {
         serializer.serialize_triple(&triple.map_err(Failure::Evaluation)?).map_err(Failure::Io)?;
     }

@@ -4,7 +4,7 @@
 //! extraction: it receives finished graphs and keeps each one in sync, replacing a graph
 //! whole (in one transaction) when its content changed and leaving it untouched otherwise.
 
-use oxigraph::io::{RdfFormat, RdfSerializer};
+use oxigraph::io::RdfFormat;
 use oxigraph::model::{GraphNameRef, NamedNode, NamedNodeRef, NamedOrBlankNode, Quad};
 use oxigraph::sparql::{QueryResults, SparqlEvaluator};
 use oxigraph::store::Store;
@@ -210,11 +210,7 @@ impl GraphStore {
     /// Writes every quad of the store to `writer` in `format`. Formats that hold a single
     /// graph (Turtle, N-Triples, JSON-LD, RDF/XML) receive the union of all graphs.
     pub fn dump(&self, format: RdfFormat, writer: impl Write) -> Result<(), StoreError> {
-        let mut serializer = RdfSerializer::from_format(format);
-        for (prefix, iri) in vocab::PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *iri).expect("the vocabulary's prefixes are valid IRIs");
-        }
-        let mut serializer = serializer.for_writer(writer);
+        let mut serializer = vocab::serializer(format).for_writer(writer);
         let dump_err = |source| StoreError::Dump { path: self.path.clone(), source };
         if format.supports_datasets() {
             for quad in self.store.iter() {

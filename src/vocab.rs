@@ -112,3 +112,12 @@ pub const DEFAULT_BASE: &str = "https://w3id.org/govgraph/id/";
 pub fn sparql_prefixes() -> String {
     PREFIXES.iter().map(|(p, iri)| format!("PREFIX {p}: <{iri}>\n")).collect()
 }
+
+/// An RDF serializer for `format` that writes the vocabulary's prefixes ([`PREFIXES`]).
+pub fn serializer(format: oxigraph::io::RdfFormat) -> oxigraph::io::RdfSerializer {
+    let mut serializer = oxigraph::io::RdfSerializer::from_format(format);
+    for (prefix, iri) in PREFIXES {
+        serializer = serializer.with_prefix(*prefix, *iri).expect("the vocabulary's prefixes are valid IRIs");
+    }
+    serializer
+}

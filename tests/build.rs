@@ -56,14 +56,3 @@ fn a_file_that_breaks_later_keeps_its_previous_graph() {
     assert_eq!(run.code(), 1);
     assert!(run.stdout().contains("5 documents"), "{}", run.stdout());
 }
-
-#[test]
-fn a_store_in_use_by_another_build_is_a_clear_error() {
-    let ws = Workspace::new();
-    ws.run(&["build", "corpus", "--quiet"]).ok();
-    let store = govgraph::GraphStore::open(&ws.path("db")).unwrap();
-    let run = ws.run(&["build", "corpus", "--quiet"]);
-    drop(store);
-    assert_eq!(run.code(), 2);
-    assert!(run.stderr().contains("cannot open"), "{}", run.stderr());
-}

@@ -21,6 +21,7 @@ pub mod rdf;
 pub mod resolve;
 pub mod segment;
 pub mod store;
+pub mod synth;
 pub mod vocab;
 
 pub use build::{BuildOptions, BuildReport};

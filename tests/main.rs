@@ -5,3 +5,4 @@ mod util;
 mod build;
 mod cli;
 mod styles;
+mod synth;

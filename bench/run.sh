@@ -2,6 +2,7 @@
 # Benchmarks of govgraph (see BENCHMARKS.md): extraction on one core, fresh builds of 1k and 10k
 # synthetic documents beside a raw `oxigraph load` of the same quads, a rebuild after one changed
 # document, and every shipped query. Usage: bash bench/run.sh [WORKDIR] [SIZES...]
+# A query is stopped after QUERY_TIMEOUT seconds (default 60); it then shows 0 rows.
 # Needs: /usr/bin/time, the oxigraph CLI (`pip install oxigraph`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,14 +31,14 @@ for n in $sizes; do
   secs=$(grep -oP 'Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): \K.*' "$work/rawtime$n.txt")
   rss=$(grep -oP 'Maximum resident set size \(kbytes\): \K.*' "$work/rawtime$n.txt")
   echo "oxigraph load of the same $(wc -l <"$work/dump$n.nq") quads: wall $secs, peak RSS $((rss / 1024)) MB"
-  for q in queries/*.rq; do
-    name=$(basename "$q" .rq)
-    t=$(date +%s%N); rows=$("$gg" query "$name" --store "$work/g$n.db" --format tsv | wc -l); echo "query $name: $(ms "$t") ms ($((rows - 1)) rows)"
-  done
   # One changed document: a sentence added to a copy of the first one.
   first=$(ls "$docs" | head -1)
   cp "$docs/$first" "$work/$first.orig"
   echo "Aliro Venkata noted that the WSIS+20 Review needs a clear timeline." >>"$docs/$first"
   t=$(date +%s%N); "$gg" build "$docs" --store "$work/g$n.db" -q | tail -1; echo "rebuild after one changed document: $(ms "$t") ms"
   cp "$work/$first.orig" "$docs/$first"
+  for q in queries/*.rq; do
+    name=$(basename "$q" .rq)
+    t=$(date +%s%N); rows=$(timeout "${QUERY_TIMEOUT:-60}" "$gg" query "$name" --store "$work/g$n.db" --format tsv | wc -l || true); echo "query $name: $(ms "$t") ms ($((rows - 1)) rows)"
+  done
 done

@@ -56,6 +56,11 @@ impl Rng {
         &items[self.below(items.len())]
     }
 
+    /// One of a list of constant words.
+    pub fn word(&mut self, items: &[&'static str]) -> &'static str {
+        items[self.below(items.len())]
+    }
+
     pub fn chance(&mut self, percent: usize) -> bool {
         self.below(100) < percent
     }
@@ -92,10 +97,10 @@ const CODAS: &[&str] = &["", "", "", "n", "l", "r", "s", "m", "nd", "rt"];
 fn syllables(rng: &mut Rng, count: usize) -> String {
     let mut word = String::new();
     for _ in 0..count {
-        word.push_str(*rng.pick(ONSETS));
-        word.push_str(*rng.pick(VOWELS));
+        word.push_str(rng.word(ONSETS));
+        word.push_str(rng.word(VOWELS));
     }
-    word.push_str(*rng.pick(CODAS));
+    word.push_str(rng.word(CODAS));
     let mut chars = word.chars();
     let first = chars.next().map(|c| c.to_ascii_uppercase()).unwrap_or('X');
     std::iter::once(first).chain(chars).collect()
@@ -220,9 +225,9 @@ impl<'a> Meeting<'a> {
             body: rng.pick(&pools.bodies).as_str(),
             number: 1 + index % 150,
             day: rng.range(1, 28),
-            month: *rng.pick(MONTHS),
+            month: rng.word(MONTHS),
             year: rng.range(2021, 2026),
-            weekday: *rng.pick(WEEKDAYS),
+            weekday: rng.word(WEEKDAYS),
             hour: rng.range(6, 18),
             people,
             processes,
@@ -236,7 +241,7 @@ impl<'a> Meeting<'a> {
     }
 
     fn process(&self, rng: &mut Rng) -> &'a str {
-        *rng.pick(&self.processes)
+        self.processes[rng.below(self.processes.len())]
     }
 
     fn org(&self, rng: &mut Rng) -> &'a str {
@@ -267,7 +272,7 @@ fn topic_sentence(rng: &mut Rng, m: &Meeting<'_>) -> String {
 
 /// "First Last noted that …" or, once introduced, "First noted that …".
 fn statement(rng: &mut Rng, m: &Meeting<'_>, speaker: &Person, first_time: bool) -> String {
-    let verb = *rng.pick(SPEECH);
+    let verb = rng.word(SPEECH);
     let who = if first_time { speaker.full() } else { speaker.first.clone() };
     let p = m.process(rng);
     let q = m.process(rng);
@@ -299,7 +304,7 @@ fn word_count(text: &str) -> usize {
 
 /// Discussion paragraphs until the text reaches the meeting's length: statements by the
 /// participants (full name first, first name afterwards) and unattributed context.
-fn discussion(rng: &mut Rng, m: &Meeting<'_>, text: &mut String, headings: &[String], heading: impl Fn(usize, &str) -> String, introduced: &mut Vec<bool>) {
+fn discussion(rng: &mut Rng, m: &Meeting<'_>, text: &mut String, headings: &[String], heading: impl Fn(usize, &str) -> String, introduced: &mut [bool]) {
     let budget = m.words.saturating_sub(120);
     let per_item = budget / headings.len().max(1);
     for (i, title) in headings.iter().enumerate() {

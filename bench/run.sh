@@ -32,7 +32,7 @@ for n in $sizes; do
   rss=$(grep -oP 'Maximum resident set size \(kbytes\): \K.*' "$work/rawtime$n.txt")
   echo "oxigraph load of the same $(wc -l <"$work/dump$n.nq") quads: wall $secs, peak RSS $((rss / 1024)) MB"
   # One changed document: a sentence added to a copy of the first one.
-  first=$(ls "$docs" | head -1)
+  first=$(ls "$docs" | head -1 || true)
   cp "$docs/$first" "$work/$first.orig"
   echo "Aliro Venkata noted that the WSIS+20 Review needs a clear timeline." >>"$docs/$first"
   t=$(date +%s%N); "$gg" build "$docs" --store "$work/g$n.db" -q | tail -1; echo "rebuild after one changed document: $(ms "$t") ms"

@@ -191,6 +191,12 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
         return Ok(report);
     }
 
+    if store.is_empty()? {
+        load_fresh(&analysis, store, base, &mut report)?;
+        report.counts = store.counts()?;
+        report.seconds = started.elapsed().as_secs_f64();
+        return Ok(report);
+    }
     store.sync_graph(rdf::curated_graph(base).as_ref(), &rdf::curated_quads(base, &analysis.lexicon))?;
     store.sync_graph(rdf::entities_graph(base).as_ref(), &rdf::entity_quads(base, &analysis.extractions, &analysis.resolved))?;
     let mut wanted = BTreeSet::new();
@@ -225,6 +231,35 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     report.counts = store.counts()?;
     report.seconds = started.elapsed().as_secs_f64();
     Ok(report)
+}
+
+/// How many documents' quads are made at once (in parallel) before they go to the bulk loader:
+/// enough to keep both cores busy, few enough that memory stays bounded.
+const LOAD_CHUNK: usize = 256;
+
+/// A build into an empty store: every graph is new, so nothing is compared and everything goes
+/// through the bulk loader, chunk by chunk.
+fn load_fresh(analysis: &Analysis, store: &GraphStore, base: &str, report: &mut BuildReport) -> Result<(), BuildError> {
+    let fixed = [
+        (rdf::curated_graph(base), rdf::curated_quads(base, &analysis.lexicon)),
+        (rdf::entities_graph(base), rdf::entity_quads(base, &analysis.extractions, &analysis.resolved)),
+    ];
+    let n = analysis.documents.len();
+    let chunks = (0..n).step_by(LOAD_CHUNK).flat_map(|start| {
+        let end = (start + LOAD_CHUNK).min(n);
+        let graphs: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>)> = (start..end)
+            .into_par_iter()
+            .map(|d| {
+                let doc = &analysis.documents[d];
+                let quads = rdf::document_quads(base, d, &analysis.extractions[d], &doc.text, &analysis.resolved, &analysis.lexicon);
+                (rdf::document_iri(base, doc.id()), quads)
+            })
+            .collect();
+        graphs
+    });
+    store.load_fresh(fixed.into_iter().chain(chunks))?;
+    report.built.extend(analysis.documents.iter().map(|doc| doc.file_name.clone()));
+    Ok(())
 }
 
 /// The user's corrections, read from the curated data (`data/aliases.ttl` or a file of the same

@@ -198,6 +198,18 @@ pub enum Command {
         #[command(flatten)]
         store: StoreArg,
     },
+    /// Write synthetic summaries (invented people, curated organisations and processes) for benchmarks.
+    Synth {
+        /// How many documents.
+        #[arg(long, default_value_t = 1000)]
+        docs: usize,
+        /// The seed: the same seed gives the same files.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write them to.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]

@@ -26,6 +26,7 @@ pub mod segment;
 pub mod serve;
 pub mod store;
 pub mod validate;
+pub mod synth;
 pub mod vocab;
 
 pub use build::{BuildOptions, BuildReport};

@@ -181,6 +181,12 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             writeln!(out, "wrote {}", output.display())?;
         }
+        Command::Synth { docs, seed, output } => {
+            let lexicon = govgraph::lexicon::Lexicon::load(&[])?;
+            let bytes = govgraph::synth::write_corpus(&output, govgraph::synth::SynthOptions { docs, seed }, &lexicon)
+                .with_context(|| format!("{}: cannot write", output.display()))?;
+            writeln!(out, "wrote {docs} documents ({:.1} MB) to {}", bytes as f64 / 1e6, output.display())?;
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -251,6 +251,10 @@ struct PeopleIndex {
     clusters: Vec<Cluster>,
     /// Full-name key → (cluster, reason the name joined it, misspelling?).
     by_full: HashMap<String, (usize, String, bool)>,
+    /// Name key of a nickname, first name or last name → clusters that carry it, ascending.
+    by_nickname: HashMap<String, Vec<usize>>,
+    by_first: HashMap<String, Vec<usize>>,
+    by_last: HashMap<String, Vec<usize>>,
     corrections: Corrections,
 }
 
@@ -392,7 +396,23 @@ impl PeopleIndex {
             }
             clusters.push(Cluster { label, nicknames, nickname_sources, first_names, last_names, documents });
         }
-        PeopleIndex { clusters, by_full, corrections: corrections.clone() }
+        // Single words are looked up by key, not by scanning every cluster.
+        let mut by_nickname: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        for (c, cluster) in clusters.iter().enumerate() {
+            let nicknames: BTreeSet<String> = cluster.nicknames.iter().map(|n| name_key(n)).collect();
+            for n in nicknames {
+                by_nickname.entry(n).or_default().push(c);
+            }
+            for f in &cluster.first_names {
+                by_first.entry(f.clone()).or_default().push(c);
+            }
+            for l in &cluster.last_names {
+                by_last.entry(l.clone()).or_default().push(c);
+            }
+        }
+        PeopleIndex { clusters, by_full, by_nickname, by_first, by_last, corrections: corrections.clone() }
     }
 
     /// The cluster a name in document `doc` refers to, why, and whether it is a misspelling.
@@ -407,9 +427,11 @@ impl PeopleIndex {
         }
         // "Olumide Bakre": a known first name with a last name one letter off.
         let (first, last) = (words[0], words[words.len() - 1]);
-        let near: Vec<usize> = (0..self.clusters.len())
-            .filter(|&c| self.clusters[c].first_names.contains(first) && self.clusters[c].last_names.iter().any(|l| close(l, last)))
-            .collect();
+        let near: Vec<usize> = self
+            .by_first
+            .get(first)
+            .map(|cs| cs.iter().copied().filter(|&c| self.clusters[c].last_names.iter().any(|l| close(l, last))).collect())
+            .unwrap_or_default();
         if near.len() == 1 {
             return Some((near[0], "same first name and a last name one letter from a known person's".to_owned(), true));
         }
@@ -420,23 +442,24 @@ impl PeopleIndex {
     /// corpus, or a close misspelling of one.
     fn single(&self, doc: usize, word: &str, strength: Strength) -> Option<(usize, String, bool)> {
         let unique = |hits: Vec<usize>| if hits.len() == 1 { Some(hits[0]) } else { None };
-        let nick: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].nicknames.iter().any(|n| name_key(n) == word)).collect();
+        let nick: Vec<usize> = self.by_nickname.get(word).cloned().unwrap_or_default();
         if let Some(c) = unique(nick) {
             let cluster = &self.clusters[c];
             let sources = cluster.nickname_sources.iter().cloned().collect::<Vec<_>>().join(", ");
             return Some((c, format!("nickname given beside \"{}\" in {sources}", cluster.label), false));
         }
         let in_doc = |c: &usize| self.clusters[*c].documents.contains(&doc);
-        let first: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].first_names.contains(word)).collect();
+        let first: Vec<usize> = self.by_first.get(word).cloned().unwrap_or_default();
         if let Some(c) = unique(first.iter().copied().filter(in_doc).collect()) {
             return Some((c, "first name of exactly one person named in this document".to_owned(), false));
         }
         // "Mr. Villanueva reported": a last name, unique among the people of the document.
-        let last: Vec<usize> = (0..self.clusters.len()).filter(|&c| self.clusters[c].last_names.contains(word) && in_doc(&c)).collect();
-        if first.iter().all(|c| !in_doc(c))
-            && let Some(c) = unique(last) {
+        let last: Vec<usize> = self.by_last.get(word).map(|cs| cs.iter().copied().filter(in_doc).collect()).unwrap_or_default();
+        if first.iter().all(|c| !in_doc(c)) {
+            if let Some(c) = unique(last) {
                 return Some((c, "last name of exactly one person named in this document".to_owned(), false));
             }
+        }
         if let Some(c) = unique(first.clone()) {
             return Some((c, "first name of exactly one person in the corpus".to_owned(), false));
         }

@@ -14,6 +14,9 @@ use std::path::{Path, PathBuf};
 
 use crate::vocab;
 
+/// Memory the bulk loader may use for its batches (Oxigraph's default is 2 GB per thread).
+const BULK_LOAD_MEGABYTES: usize = 512;
+
 /// What went wrong with the store. Every variant names the store's folder.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -129,6 +132,28 @@ impl GraphStore {
         transaction.extend(wanted.iter());
         transaction.commit().map_err(|e| self.storage(e))?;
         Ok(true)
+    }
+
+    /// Whether the store holds no quad at all; a build into an empty store uses [`Self::load_fresh`].
+    pub fn is_empty(&self) -> Result<bool, StoreError> {
+        self.store.is_empty().map_err(|e| self.storage(e))
+    }
+
+    /// Writes graphs into an empty store with Oxigraph's bulk loader, which sorts and writes
+    /// index files directly instead of going through transactions: a fresh build costs what a raw
+    /// `oxigraph load` costs. Each item is a graph name and its quads (whose graph names are
+    /// ignored); items are pulled one at a time, so the caller can produce them lazily. The load
+    /// is atomic: nothing is visible until every graph is written.
+    pub fn load_fresh(&self, graphs: impl Iterator<Item = (NamedNode, Vec<Quad>)>) -> Result<(), StoreError> {
+        let mut loader = self.store.bulk_loader().with_max_memory_size_in_megabytes(BULK_LOAD_MEGABYTES);
+        // One call, one stream: the loader writes a set of index files per full batch, so
+        // feeding it graph by graph would write thousands of tiny files.
+        let quads = graphs.flat_map(|(graph, quads)| {
+            let graph = oxigraph::model::GraphName::NamedNode(graph);
+            quads.into_iter().map(move |q| Quad::new(q.subject, q.predicate, q.object, graph.clone()))
+        });
+        loader.load_quads(quads).map_err(|e| self.storage(e))?;
+        loader.commit().map_err(|e| self.storage(e))
     }
 
     /// Removes a named graph and everything in it.

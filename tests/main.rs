@@ -9,3 +9,4 @@ mod inputs;
 mod serve;
 mod styles;
 mod report;
+mod synth;

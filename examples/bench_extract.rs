@@ -1,0 +1,32 @@
+//! Extraction speed on one core: reads every `.txt`/`.md` under a folder, then extracts each
+//! document in a single-threaded loop and prints MB/s (used by `bench/run.sh`).
+//!
+//! ```sh
+//! cargo run --release --example bench_extract -- DIR
+//! ```
+
+use govgraph::{extract, ingest, lexicon::Lexicon};
+use std::time::Instant;
+
+fn main() -> anyhow::Result<()> {
+    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: bench_extract DIR"))?;
+    let lexicon = Lexicon::load(&[])?;
+    let (files, _errors) = ingest::collect(&[dir.into()]);
+    let documents: Vec<ingest::Document> = files.iter().filter_map(|f| ingest::read(f).ok()).collect();
+    let bytes: usize = documents.iter().map(|d| d.text.len()).sum();
+    let started = Instant::now();
+    let mut mentions = 0;
+    for doc in &documents {
+        mentions += extract::document(doc, &lexicon).mentions.len();
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "extract: {} documents, {:.1} MB in {:.2} s on one core: {:.1} MB/s, {:.0} documents/s ({mentions} mentions)",
+        documents.len(),
+        bytes as f64 / 1e6,
+        seconds,
+        bytes as f64 / 1e6 / seconds,
+        documents.len() as f64 / seconds
+    );
+    Ok(())
+}

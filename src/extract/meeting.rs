@@ -195,7 +195,12 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         if m.rule == "self-introduction" || layout.chairs.iter().any(|c| c.start == m.span.start) {
             return Some(i);
         }
-        let before = &text[..m.span.start];
+        // A short window before the name: the cue ends right where the name starts.
+        let mut from = m.span.start.saturating_sub(60);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let before = &text[from..m.span.start];
         if MODERATED_BY.is_match(before) {
             return Some(i);
         }

@@ -746,11 +746,11 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
             Some("speaker-cue")
         } else if honorific {
             Some("honorific")
-        } else if BY_CUE.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) {
+        } else if ends_with_cue(&BY_CUE, text, span.start) {
             Some("by-cue")
-        } else if OFFICE_OF.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
+        } else if ends_with_cue(&OFFICE_OF, text, span.start) && name.contains(' ') {
             Some("office-of")
-        } else if ROLE_BEFORE_NAME.find_iter(&text[..span.start]).last().is_some_and(|c| c.end() == span.start) && name.contains(' ') {
+        } else if ends_with_cue(&ROLE_BEFORE_NAME, text, span.start) && name.contains(' ') {
             Some("role-title")
         } else if will_follows(after) && (in_action_line(text, span.start) || in_action_block(layout, span.start)) {
             Some("action-owner")
@@ -767,6 +767,16 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         out.push(person(text, span, normalise_name(&name), nickname.map(|(n, _)| n), rule));
     }
     ProseOut { mentions: out }
+}
+
+/// True when a cue ("moderated by ", "office of ") ends right at `at`. Only a short window
+/// before `at` is searched, so looking back costs the same wherever the name stands.
+fn ends_with_cue(cue: &Regex, text: &str, at: usize) -> bool {
+    let mut start = at.saturating_sub(48);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    cue.find_iter(&text[start..at]).last().is_some_and(|c| start + c.end() == at)
 }
 
 /// The trimmed run still holds a word.

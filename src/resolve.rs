@@ -455,11 +455,10 @@ impl PeopleIndex {
         }
         // "Mr. Villanueva reported": a last name, unique among the people of the document.
         let last: Vec<usize> = self.by_last.get(word).map(|cs| cs.iter().copied().filter(in_doc).collect()).unwrap_or_default();
-        if first.iter().all(|c| !in_doc(c)) {
-            if let Some(c) = unique(last) {
+        if first.iter().all(|c| !in_doc(c))
+            && let Some(c) = unique(last) {
                 return Some((c, "last name of exactly one person named in this document".to_owned(), false));
             }
-        }
         if let Some(c) = unique(first.clone()) {
             return Some((c, "first name of exactly one person in the corpus".to_owned(), false));
         }

@@ -102,7 +102,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                     let hidden = idx.is_some_and(|i| lexicon.entry(i).hidden_labels.iter().any(|h| name_key(h) == name_key(&m.surface)));
                     let why = if m.rule == "lexicon" { "curated name".to_owned() } else { format!("curated entity, found by rule {}", m.rule) };
                     let entry = idx.map(|i| lexicon.entry(i));
-                    let entity = resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
+                    resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
                         iri: iri.clone(),
                         kind: m.kind,
                         label: entry.map_or_else(|| m.surface.clone(), |e| e.label.clone()),
@@ -111,7 +111,6 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                         classification: entry.and_then(|e| e.classification.clone()),
                         curated: true,
                     });
-                    let _ = entity;
                     (Some(iri.clone()), why, hidden)
                 }
                 Target::New { label, classification } => {
@@ -423,7 +422,7 @@ impl PeopleIndex {
         }
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() == 1 {
-            return self.single(doc, &key, name.strength);
+            return self.single(doc, &key);
         }
         // "Olumide Bakre": a known first name with a last name one letter off.
         let (first, last) = (words[0], words[words.len() - 1]);
@@ -440,7 +439,7 @@ impl PeopleIndex {
 
     /// "Jorge", "Titti", "Chegetai": a nickname, a first name unique in the document or the
     /// corpus, or a close misspelling of one.
-    fn single(&self, doc: usize, word: &str, strength: Strength) -> Option<(usize, String, bool)> {
+    fn single(&self, doc: usize, word: &str) -> Option<(usize, String, bool)> {
         let unique = |hits: Vec<usize>| if hits.len() == 1 { Some(hits[0]) } else { None };
         let nick: Vec<usize> = self.by_nickname.get(word).cloned().unwrap_or_default();
         if let Some(c) = unique(nick) {
@@ -470,7 +469,6 @@ impl PeopleIndex {
                 return Some((c, "one letter from the first name of exactly one known person".to_owned(), true));
             }
         }
-        let _ = strength;
         None
     }
 }

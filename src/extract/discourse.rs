@@ -47,15 +47,15 @@ pub fn analyse(text: &str, layout: &Layout, ex: &mut Extraction) {
         s.dedup();
         s
     };
-    ex.agenda = agenda(text, layout, ex, &turns);
-    ex.statements = statements(text, ex, &turns);
+    ex.agenda = agenda(layout, ex, &turns);
+    ex.statements = statements(ex, &turns);
     ex.actions = actions(text, layout, ex);
     ex.related = related(text, ex);
 }
 
 /// Sections matched to agenda items by title, then by number; without an agenda list each
 /// section is an item of its own.
-fn agenda(text: &str, layout: &Layout, ex: &Extraction, turns: &[Turn]) -> Vec<AgendaFacts> {
+fn agenda(layout: &Layout, ex: &Extraction, turns: &[Turn]) -> Vec<AgendaFacts> {
     let mut items: Vec<AgendaFacts> = if layout.agenda.is_empty() {
         layout
             .sections
@@ -116,7 +116,6 @@ fn agenda(text: &str, layout: &Layout, ex: &Extraction, turns: &[Turn]) -> Vec<A
         dedup_by_target(&mut item.processes, ex);
         dedup_by_target(&mut item.speakers, ex);
     }
-    let _ = text;
     items
 }
 
@@ -222,7 +221,7 @@ fn pronoun_speaks(sentence: &str) -> bool {
     PRONOUN.captures_iter(sentence).any(|c| SPEECH_VERBS.contains(&&c[1]))
 }
 
-fn statements(text: &str, ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {
+fn statements(ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
     for turn in turns {
@@ -236,7 +235,6 @@ fn statements(text: &str, ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts
             out.push(StatementFacts { speaker: turn.speaker, process: p, sentence, agenda_item });
         }
     }
-    let _ = text;
     out
 }
 

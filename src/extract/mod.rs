@@ -221,7 +221,7 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     };
     let mut participants = people::participants(text, &layout, lexicon);
     people::appositions(text, &layout, lexicon, &mut participants);
-    let (mut mentions, acronyms) = names::find(text, &layout, lexicon, &participants.reserved);
+    let (mut mentions, acronyms) = names::find(text, lexicon, &participants.reserved);
     // An acronym a participant entry used before the text defined it ("Wei Jie Tan (AIC)" …
     // "the Asia Internet Coalition (AIC)") refers to the definition.
     for m in &mut participants.mentions {

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use super::{Mention, Target};
 use crate::lexicon::{EntityKind, LexMatch, Lexicon};
-use crate::segment::{Layout, Span};
+use crate::segment::Span;
 use crate::vocab;
 
 /// Words before a bare country name that make it a place, not its government:
@@ -65,8 +65,7 @@ static THE_X_HEAD: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Finds organisation and process mentions outside the `reserved` spans (participant entries
 /// already parsed, names of people).
-pub fn find(text: &str, layout: &Layout, lexicon: &Lexicon, reserved: &[Span]) -> (Vec<Mention>, BTreeMap<String, Target>) {
-    let _ = layout;
+pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span]) -> (Vec<Mention>, BTreeMap<String, Target>) {
     let free = |start: usize, end: usize| !reserved.iter().any(|r| start < r.end && r.start < end);
     let mut out: Vec<Mention> = Vec::new();
 
@@ -428,8 +427,7 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
     /// `surface => label (rule)` for every mention, sorted by position.
     fn check(text: &str, expected: &[&str]) {
         let lexicon = Lexicon::from_turtle(&[("t.ttl".into(), TTL.into())]).unwrap();
-        let layout = crate::segment::layout(text);
-        let got: Vec<String> = find(text, &layout, &lexicon, &[])
+        let got: Vec<String> = find(text, &lexicon, &[])
             .0
             .iter()
             .map(|m| {

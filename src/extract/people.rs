@@ -195,7 +195,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut Par
             continue;
         }
         let name = &text[start..m.end()];
-        if name.split_whitespace().count() < 2 || !plausible_name(name, lexicon) || inside_proper_name(text, start, lexicon) {
+        if name.split_whitespace().count() < 2 || !plausible_name(name, lexicon) || inside_proper_name(text, start) {
             continue;
         }
         let rest = m.end() + 2..m.end() + 2 + inner.len();
@@ -216,14 +216,13 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut Par
 
 /// True when the words before `start` continue a longer capitalised name ("Office for Digital
 /// and Emerging Technologies", "Asia Pacific Network Information Centre").
-fn inside_proper_name(text: &str, start: usize, lexicon: &Lexicon) -> bool {
+fn inside_proper_name(text: &str, start: usize) -> bool {
     let before = &text[..start];
     let mut words = before.split_whitespace().rev();
     let w1 = words.next().unwrap_or("");
     let w2 = words.next().unwrap_or("");
     let joined = matches!(w1, "of" | "for" | "and" | "on" | "de" | "&") && w2.chars().next().is_some_and(char::is_uppercase);
     let capital_run = w1.chars().next().is_some_and(char::is_uppercase) && !w1.ends_with(['.', ',', ':', ';']) && !HONORIFICS.contains(&w1);
-    let _ = lexicon;
     joined || capital_run
 }
 
@@ -929,7 +928,7 @@ mod tests {
     fn check_prose(text: &str, expected: &[&str]) {
         let lexicon = lexicon();
         let layout = crate::segment::layout(text);
-        let known = super::super::names::find(text, &layout, &lexicon, &[]).0;
+        let known = super::super::names::find(text, &lexicon, &[]).0;
         let mut found = in_prose(text, &layout, &lexicon, &known).mentions;
         found.sort_by_key(|m| m.span.start);
         let got: Vec<String> = found

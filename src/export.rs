@@ -1679,12 +1679,7 @@ mod tests {
     const ID: &str = "https://w3id.org/govgraph/id/";
 
     fn fixture_store() -> GraphStore {
-        let store = GraphStore::in_memory().unwrap();
-        store
-            .oxigraph()
-            .load_from_slice(RdfFormat::TriG, FIXTURE)
-            .unwrap();
-        store
+        GraphStore::in_memory_from(RdfFormat::TriG, FIXTURE).unwrap()
     }
 
     fn process(slug: &str) -> String {

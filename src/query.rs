@@ -417,12 +417,7 @@ mod tests {
     const FIXTURE: &str = include_str!("../tests/fixtures/query/small.trig");
 
     fn fixture_store() -> GraphStore {
-        let store = GraphStore::in_memory().unwrap();
-        store
-            .oxigraph()
-            .load_from_slice(RdfFormat::TriG, FIXTURE)
-            .unwrap();
-        store
+        GraphStore::in_memory_from(RdfFormat::TriG, FIXTURE).unwrap()
     }
 
     /// The answer of a shipped query as its header (`a | b`) and one `x | y` line per row,

@@ -21,6 +21,8 @@ const BULK_LOAD_MEGABYTES: usize = 512;
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum StoreError {
+    #[error("store {path}: cannot load RDF: {message}")]
+    Load { path: PathBuf, message: String },
     #[error("store {path}: cannot open: {source} (is another govgraph process using it?)")]
     Open { path: PathBuf, source: oxigraph::store::StorageError },
     #[error("store {path}: cannot open: in use by another process (its lock is held); wait for that build to finish, or use another --store")]
@@ -98,6 +100,13 @@ impl GraphStore {
         let path = PathBuf::from("(memory)");
         let store = Store::new().map_err(|source| StoreError::Storage { path: path.clone(), source })?;
         Ok(GraphStore { store, path })
+    }
+
+    /// A store held in memory and filled from RDF text (a TriG fixture, say).
+    pub fn in_memory_from(format: RdfFormat, data: &str) -> Result<GraphStore, StoreError> {
+        let store = GraphStore::in_memory()?;
+        store.store.load_from_slice(format, data).map_err(|e| StoreError::Load { path: store.path.clone(), message: e.to_string() })?;
+        Ok(store)
     }
 
     /// The folder the store lives in.

@@ -11,10 +11,11 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use super::people::{is_speaker_rule, SPEECH_VERBS};
-use super::{mentions_in, ActionFacts, AgendaFacts, Extraction, StatementFacts};
+use super::{lines, mentions_in, ActionFacts, AgendaFacts, Extraction, StatementFacts};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
+// Matches of ACTION_LINE and LINKED stay within a line: searched with `lines`.
 static ACTION_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:\d{1,2}[.)][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do|follow[- ]up)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$").unwrap());
 static PASSIVE_TODO: LazyLock<Regex> =
@@ -242,7 +243,7 @@ fn statements(ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {
 /// otherwise sentences that assign or schedule work.
 fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
     let mut out = Vec::new();
-    for caps in ACTION_LINE.captures_iter(text) {
+    for caps in lines::captures_iter(&ACTION_LINE, text) {
         let body = caps.get(1).unwrap();
         let span = body.range();
         let owners = owners_in(text, ex, &span);
@@ -358,7 +359,7 @@ fn owners_in(text: &str, ex: &Extraction, span: &Span) -> Vec<usize> {
 fn related(text: &str, ex: &Extraction) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for cue in LINKED.find_iter(text) {
+    for cue in lines::find_iter(&LINKED, text) {
         let sentence = ex.sentence_of(&(cue.start()..cue.end()));
         let procs = mentions_in(&ex.mentions, &sentence, EntityKind::Process);
         let before: Vec<usize> = procs.iter().copied().filter(|&p| ex.mentions[p].span.end <= cue.start()).collect();

@@ -12,6 +12,7 @@
 
 pub mod dates;
 mod discourse;
+mod lines;
 mod meeting;
 mod names;
 mod people;

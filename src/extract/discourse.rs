@@ -10,7 +10,7 @@ use regex::Regex;
 use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
-use super::people::{is_speaker_rule, SPEECH_VERBS};
+use super::people::{is_speaker_rule, is_speech_verb};
 use super::{lines, mentions_in, ActionFacts, AgendaFacts, Extraction, StatementFacts};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
@@ -219,7 +219,7 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
 fn pronoun_speaks(sentence: &str) -> bool {
     static PRONOUN: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"(?:^|, )(?:[Hh]e|[Ss]he)\s+(?:(?:also|further|then|has|had)\s+)*([a-z]+)").unwrap());
-    PRONOUN.captures_iter(sentence).any(|c| SPEECH_VERBS.contains(&&c[1]))
+    PRONOUN.captures_iter(sentence).any(|c| is_speech_verb(&c[1]))
 }
 
 fn statements(ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {

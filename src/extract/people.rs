@@ -7,6 +7,7 @@
 //! someone known from a stronger cue.
 
 use regex::Regex;
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::{Mention, PersonName, RoleFact, Strength, Target};
@@ -15,7 +16,7 @@ use crate::segment::{Layout, Span};
 use crate::vocab;
 
 /// Verbs that report speech: "X noted", "X has underlined", "X walked through".
-pub const SPEECH_VERBS: &[&str] = &[
+const SPEECH_VERBS: &[&str] = &[
     "noted", "notes", "shared", "shares", "highlighted", "highlights", "suggested", "suggests", "asked", "asks",
     "said", "says", "raised", "raises", "explained", "explains", "reported", "reports", "mentioned", "mentions",
     "agreed", "agrees", "supported", "supports", "stressed", "stresses", "underlined", "underlines", "underscored",
@@ -118,6 +119,22 @@ static ROLE_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Chair|Co-Chair|Vice-Chair|Chairman|Chairperson|Director|Secretary-General|Minister|Ambassador|Envoy|Rapporteur|Moderator|Coordinator|Head)\s+").unwrap()
 });
 
+// The word lists are checked for every capitalised word of a document: as sets, each check is
+// one hash lookup instead of a scan of hundreds of strings.
+static NOT_NAME_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+static SPEECH_VERB_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| SPEECH_VERBS.iter().copied().collect());
+static ROLE_WORD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter().copied().collect());
+
+/// A word of [`NOT_NAMES`].
+fn is_not_name(word: &str) -> bool {
+    NOT_NAME_SET.contains(word)
+}
+
+/// A word of [`SPEECH_VERBS`].
+pub fn is_speech_verb(word: &str) -> bool {
+    SPEECH_VERB_SET.contains(word)
+}
+
 /// The participant list, parsed.
 pub struct ParticipantsOut {
     pub entries: Vec<PendingParticipant>,
@@ -185,7 +202,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut Par
         // Leading words that are not names ("On behalf of …", "Ms.").
         let mut start = m.start();
         for w in m.as_str().split(' ') {
-            if NOT_NAMES.contains(&w.trim_end_matches('.')) || HONORIFICS.contains(&w) {
+            if is_not_name(w.trim_end_matches('.')) || HONORIFICS.contains(&w) {
                 start += w.len() + 1;
             } else {
                 break;
@@ -350,7 +367,7 @@ fn name_prefix(entry: &str, lexicon: &Lexicon) -> Option<usize> {
     end = end.min(cut);
     let name = entry[..end].trim_end_matches(['.', ' ']);
     let words = name.split_whitespace().count();
-    if words == 0 || words > 5 || NOT_NAMES.contains(&name) || lexicon.lookup(name).is_some() {
+    if words == 0 || words > 5 || is_not_name(name) || lexicon.lookup(name).is_some() {
         return None;
     }
     Some(name.len())
@@ -438,7 +455,7 @@ fn split_joined_orgs(text: &str, parts: &mut Vec<Span>, lexicon: &Lexicon) {
 fn is_role(words: &str) -> bool {
     words
         .split(|c: char| c.is_whitespace() || c == '\'' || c == '’')
-        .any(|w| ROLE_WORDS.contains(&w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
+        .any(|w| ROLE_WORD_SET.contains(w.to_lowercase().trim_matches(|c: char| !c.is_alphanumeric() && c != '-')))
 }
 
 /// A part naming a place: a country on its own, or a short unknown name closing the entry
@@ -696,7 +713,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         let raw = text[span.clone()].to_owned();
         let words: Vec<&str> = raw.split(' ').collect();
         let mut skip = 0;
-        while skip < words.len() && (NOT_NAMES.contains(&words[skip].trim_end_matches('.')) || HONORIFICS.contains(&words[skip])) {
+        while skip < words.len() && (is_not_name(words[skip].trim_end_matches('.')) || HONORIFICS.contains(&words[skip])) {
             span.start += words[skip].len() + 1;
             skip += 1;
         }
@@ -708,7 +725,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         let mut end = span.start;
         for (k, w) in words[skip..].iter().enumerate() {
             let bare = w.trim_end_matches('.');
-            if k > 0 && NOT_NAMES.contains(&bare) {
+            if k > 0 && is_not_name(bare) {
                 break;
             }
             end += usize::from(k > 0) + w.len();
@@ -789,7 +806,7 @@ fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
     if words.is_empty() || words.len() > 5 || lexicon.lookup(name).is_some() {
         return false;
     }
-    if words.iter().any(|w| NOT_NAMES.contains(&w.trim_end_matches(['.', ',']))) {
+    if words.iter().any(|w| is_not_name(w.trim_end_matches(['.', ',']))) {
         return false;
     }
     if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && words.len() == 1 {
@@ -844,7 +861,7 @@ pub fn speech_follows(after: &str) -> bool {
         if lw == "let" {
             return words.next().is_some_and(|n| n == "me" || n == "us");
         }
-        return SPEECH_VERBS.contains(&lw.as_str());
+        return is_speech_verb(&lw);
     }
     false
 }

@@ -311,12 +311,18 @@ pub fn select_longest(mut candidates: Vec<LexMatch>) -> Vec<LexMatch> {
 /// single spaces, `+` kept ("WSIS+20" ≠ "WSIS 20").
 pub fn name_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    let mut out = String::with_capacity(name.len());
+    // ASCII (most names) is its own NFKD and has no combining marks: skip the normaliser.
+    if name.is_ascii() {
+        return key_of(name.chars(), name.len());
+    }
+    key_of(name.nfkd().filter(|&c| !unicode_normalization::char::is_combining_mark(c)), name.len())
+}
+
+/// [`name_key`] of a name's characters, decomposed and without accents.
+fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut space = false;
-    for c in name.nfkd() {
-        if unicode_normalization::char::is_combining_mark(c) {
-            continue;
-        }
+    for c in chars {
         if c.is_alphanumeric() || c == '+' {
             if space && !out.is_empty() {
                 out.push(' ');

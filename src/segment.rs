@@ -43,6 +43,16 @@ pub fn clean(text: &str) -> Cleaned {
     let mut line_start = true;
     while i < bytes.len() {
         let c = bytes[i];
+        // Text without markup bytes is copied a run at a time (the runs end at ASCII bytes,
+        // so on character boundaries).
+        if !is_markup_byte(c) {
+            let end = bytes[i..].iter().position(|&b| is_markup_byte(b)).map_or(bytes.len(), |p| i + p);
+            out.push_str(&text[i..end]);
+            map.extend(i..end);
+            line_start = false;
+            i = end;
+            continue;
+        }
         // Heading hashes at the start of a line.
         if line_start && c == b'#' {
             let mut j = i;
@@ -59,16 +69,13 @@ pub fn clean(text: &str) -> Cleaned {
         // A `*` opening a line and followed by a space is a bullet, not emphasis.
         let bullet = c == b'*' && bytes.get(i + 1) == Some(&b' ') && text[..i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
         line_start = c == b'\n';
-        // Link target: `](...)` is dropped whole; the `[` that opened it is dropped below.
+        // Link target: `](...)` on one line is dropped whole; the `[` that opened it is dropped below.
         if c == b']' && bytes.get(i + 1) == Some(&b'(')
-            && let Some(close) = text[i + 2..].find(')') {
-                let target = &text[i + 2..i + 2 + close];
-                if !target.contains('\n') {
-                    i += 3 + close;
-                    continue;
-                }
+            && let Some(close) = rest_of_line(text, i + 2).find(')') {
+                i += 3 + close;
+                continue;
             }
-        if c == b'[' && text[i + 1..].find("](").is_some_and(|k| !text[i + 1..i + 1 + k].contains('\n')) {
+        if c == b'[' && rest_of_line(text, i + 1).contains("](") {
             i += 1;
             continue;
         }
@@ -76,24 +83,24 @@ pub fn clean(text: &str) -> Cleaned {
             i += 1;
             continue;
         }
-        let len = utf8_len(c);
-        for k in 0..len {
-            map.push(i + k);
-        }
-        out.push_str(&text[i..i + len]);
-        i += len;
+        // A markup byte kept as text (ASCII, so one byte is one character).
+        map.push(i);
+        out.push(char::from(c));
+        i += 1;
     }
     map.push(text.len());
     Cleaned { text: out, map }
 }
 
-fn utf8_len(first: u8) -> usize {
-    match first {
-        0x00..=0x7f => 1,
-        0xc0..=0xdf => 2,
-        0xe0..=0xef => 3,
-        _ => 4,
-    }
+/// Bytes where Markdown markup or a line may start; all other bytes are copied as they are.
+fn is_markup_byte(b: u8) -> bool {
+    matches!(b, b'#' | b'*' | b'[' | b']' | b'_' | b'\\' | b'\n')
+}
+
+/// The text from `from` to the end of its line.
+fn rest_of_line(text: &str, from: usize) -> &str {
+    let rest = &text[from..];
+    &rest[..rest.find('\n').unwrap_or(rest.len())]
 }
 
 /// What kind of list marker opens a line.
@@ -624,7 +631,9 @@ fn sentence_ends(s: &str, i: usize) -> bool {
     if word.chars().count() == 1 && word.chars().all(char::is_uppercase) {
         return false;
     }
-    if ABBREVIATIONS.contains(&word.to_lowercase().as_str()) {
+    // Compared without lower-casing a copy: the only character that lower-cases into ASCII is
+    // the Kelvin sign (into "k", in no abbreviation), so this is `word.to_lowercase()` in the list.
+    if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     // The next word should start a sentence: upper case, digit, quote or list marker.

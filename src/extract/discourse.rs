@@ -11,13 +11,13 @@ use std::collections::BTreeSet;
 use std::sync::LazyLock;
 
 use super::people::{is_speaker_rule, is_speech_verb};
-use super::{lines, mentions_in, ActionFacts, AgendaFacts, Extraction, StatementFacts};
+use super::lines::LineRegex;
+use super::{mentions_in, ActionFacts, AgendaFacts, Extraction, StatementFacts};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
-// Matches of ACTION_LINE and LINKED stay within a line: searched with `lines`.
-static ACTION_LINE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:\d{1,2}[.)][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do|follow[- ]up)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$").unwrap());
+static ACTION_LINE: LazyLock<LineRegex> =
+    LazyLock::new(|| LineRegex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:\d{1,2}[.)][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do|follow[- ]up)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$"));
 static PASSIVE_TODO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[A-Z][^.]*?)\b(?:to be (?:re)?[a-z]+ed)\b").unwrap());
 static PLAN_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe plan is to\b").unwrap());
@@ -31,8 +31,8 @@ static SCHEDULING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:the )?(?:(?:next|following|third|second|fourth|fifth) )(?:\w+ ){0,2}(?:call|meeting)\b").unwrap());
 static TIME_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:today|tomorrow|next week|by (?:the )?(?:end|\d)|before (?:the )?\w+)\b").unwrap());
-static LINKED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:closely )?(?:linked|related|connected|tied) (?:to|with)\b").unwrap());
+static LINKED: LazyLock<LineRegex> =
+    LazyLock::new(|| LineRegex::new(r"(?i)\b(?:closely )?(?:linked|related|connected|tied) (?:to|with)\b"));
 
 /// A speaker's turn: who, and the stretch of text their words cover.
 struct Turn {
@@ -243,7 +243,7 @@ fn statements(ex: &Extraction, turns: &[Turn]) -> Vec<StatementFacts> {
 /// otherwise sentences that assign or schedule work.
 fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
     let mut out = Vec::new();
-    for caps in lines::captures_iter(&ACTION_LINE, text) {
+    for caps in ACTION_LINE.captures_iter(text) {
         let body = caps.get(1).unwrap();
         let span = body.range();
         let owners = owners_in(text, ex, &span);
@@ -258,7 +258,7 @@ fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
     }
     for span in &layout.action_items {
         let item = text[span.clone()].trim();
-        if SCHEDULING.is_match(item) || ACTION_LINE.is_match(item) {
+        if SCHEDULING.is_match(item) || ACTION_LINE.regex().is_match(item) {
             continue;
         }
         let owners = owners_in(text, ex, span);
@@ -359,7 +359,7 @@ fn owners_in(text: &str, ex: &Extraction, span: &Span) -> Vec<usize> {
 fn related(text: &str, ex: &Extraction) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut seen = BTreeSet::new();
-    for cue in lines::find_iter(&LINKED, text) {
+    for cue in LINKED.find_iter(text) {
         let sentence = ex.sentence_of(&(cue.start()..cue.end()));
         let procs = mentions_in(&ex.mentions, &sentence, EntityKind::Process);
         let before: Vec<usize> = procs.iter().copied().filter(|&p| ex.mentions[p].span.end <= cue.start()).collect();

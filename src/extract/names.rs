@@ -5,7 +5,8 @@ use regex::Regex;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::LazyLock;
 
-use super::{lines, Mention, Target};
+use super::lines::LineRegex;
+use super::{Mention, Target};
 use crate::lexicon::{EntityKind, LexMatch, Lexicon};
 use crate::segment::Span;
 use crate::vocab;
@@ -40,18 +41,15 @@ const GENERIC_WORDS: &[&str] = &[
 
 static GOVERNMENT_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:Government|Gov\.|Govt\.?) of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})").unwrap());
-// Matches of POSSESSIVE_GOVERNMENT, PARLIAMENT and ACADEMIC stay within a line: searched with `lines`.
-static POSSESSIVE_GOVERNMENT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})['’]s [Gg]overnment\b").unwrap());
+static POSSESSIVE_GOVERNMENT: LazyLock<LineRegex> =
+    LazyLock::new(|| LineRegex::new(r"\b((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})['’]s [Gg]overnment\b"));
 static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:(?:and|of|for|the|&) )*[A-Z][\w-]*)*").unwrap()
 });
-static PARLIAMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Parliament of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) Parliament\b)").unwrap()
-});
-static ACADEMIC: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:(?:[A-Z][\w'’-]*) )*(?:University|Institute|College|Academy|School)(?: (?:of|for|on) (?:the )?(?:[A-Z][\w'’-]*)(?: (?:and |of |for |the |do |de )*[A-Z][\w'’-]*)*)?").unwrap()
-});
+static PARLIAMENT: LazyLock<LineRegex> =
+    LazyLock::new(|| LineRegex::new(r"\b(?:Parliament of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) Parliament\b)"));
+static ACADEMIC: LazyLock<LineRegex> =
+    LazyLock::new(|| LineRegex::new(r"\b(?:(?:[A-Z][\w'’-]*) )*(?:University|Institute|College|Academy|School)(?: (?:of|for|on) (?:the )?(?:[A-Z][\w'’-]*)(?: (?:and |of |for |the |do |de )*[A-Z][\w'’-]*)*)?"));
 static SUB_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Dynamic Coalition|Policy Network|Best Practice Forum|Working Group|Expert Group|Task Force|Advisory Board|Steering Committee) (?:on|for) (?:the )?[A-Z][\w'’-]*(?:,? (?:(?:and|of|for|the|on|in|&) )*[A-Z][\w'’-]*)*").unwrap()
 });
@@ -170,7 +168,7 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
             out.push(new_org(text, whole.range(), format!("Government of {country}"), government, "government-of"));
         }
     }
-    for caps in lines::captures_iter(&POSSESSIVE_GOVERNMENT, text) {
+    for caps in POSSESSIVE_GOVERNMENT.captures_iter(text) {
         let whole = caps.get(0).unwrap();
         if let Some(idx) = lexicon.lookup(&caps[1]).filter(|&i| lexicon.entry(i).country().is_some()) {
             let e = lexicon.entry(idx);
@@ -188,7 +186,7 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
         let span = m.start()..m.start() + cut;
         out.push(new_org(text, span.clone(), text[span].to_owned(), government, "ministry"));
     }
-    for caps in lines::captures_iter(&PARLIAMENT, text) {
+    for caps in PARLIAMENT.captures_iter(text) {
         let whole = caps.get(0).unwrap();
         let named = caps.get(1).or(caps.get(2)).unwrap().as_str();
         let government_idx = lexicon
@@ -201,7 +199,7 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
             out.push(new_org(text, whole.range(), format!("Parliament of {the}{country}"), government, "parliament"));
         }
     }
-    for m in lines::find_iter(&ACADEMIC, text) {
+    for m in ACADEMIC.find_iter(text) {
         let words = m.as_str().split_whitespace().count();
         if words >= 2 {
             let academia = Some(vocab::gg::ACADEMIA.as_str());

@@ -39,7 +39,7 @@ fn main() -> anyhow::Result<()> {
         let s = GraphStore::open(std::path::Path::new(&path))?;
         println!("open: {:.2} s", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let c = s.counts()?;
+        let c = s.counts(None)?;
         println!("counts: {:.2} s ({} quads)", t.elapsed().as_secs_f64(), c.quads);
         let t = Instant::now();
         let g = s.document_graphs()?;

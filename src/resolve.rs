@@ -90,12 +90,20 @@ pub fn slug(name: &str) -> String {
 /// Resolves the mentions of all documents.
 pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corrections: &Corrections) -> Resolved {
     let mut resolved = Resolved::default();
-    let mut seen: BTreeMap<(String, String, String), BTreeSet<String>> = BTreeMap::new();
+    // (surface, IRI, reason) → indices of the documents it was seen in.
+    let mut seen: HashMap<(String, String, String), BTreeSet<usize>> = HashMap::new();
     let people = PeopleIndex::build(extractions, corrections);
 
     for (d, ex) in extractions.iter().enumerate() {
         let mut iris = Vec::with_capacity(ex.mentions.len());
+        // A document repeats its names: a repeat (same words, target and rule) resolves as the
+        // first did, and its effects on the entity are already recorded.
+        let mut done: HashMap<(&Target, &str, &str), Option<String>> = HashMap::new();
         for m in &ex.mentions {
+            if let Some(iri) = done.get(&(&m.target, m.surface.as_str(), m.rule)) {
+                iris.push(iri.clone());
+                continue;
+            }
             let (iri, reason, hidden) = match &m.target {
                 Target::Curated { iri } => {
                     let idx = lexicon.by_iri(iri);
@@ -190,7 +198,8 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                             entity.alt_labels.insert(nick.clone());
                         }
                 }
-            seen.entry((m.surface.clone(), iri.clone().unwrap_or_default(), reason)).or_default().insert(ex.file_name.clone());
+            seen.entry((m.surface.clone(), iri.clone().unwrap_or_default(), reason)).or_default().insert(d);
+            done.insert((&m.target, m.surface.as_str(), m.rule), iri.clone());
             iris.push(iri);
         }
         resolved.mention_iris.push(iris);
@@ -202,6 +211,8 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
         let label_key = name_key(&entity.label);
         entity.alt_labels.retain(|a| name_key(a) != label_key);
     }
+    let mut seen: Vec<_> = seen.into_iter().collect();
+    seen.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     resolved.resolutions = seen
         .into_iter()
         .map(|((surface, iri, reason), documents)| Resolution {
@@ -209,7 +220,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
             surface,
             iri: (!iri.is_empty()).then_some(iri),
             reason,
-            documents,
+            documents: documents.into_iter().map(|d| extractions[d].file_name.clone()).collect(),
         })
         .collect();
     resolved
@@ -254,6 +265,8 @@ struct PeopleIndex {
     by_nickname: HashMap<String, Vec<usize>>,
     by_first: HashMap<String, Vec<usize>>,
     by_last: HashMap<String, Vec<usize>>,
+    /// A first name or nickname key, and each of its one-letter-deleted variants → clusters.
+    by_variant: HashMap<String, Vec<usize>>,
     corrections: Corrections,
 }
 
@@ -411,7 +424,18 @@ impl PeopleIndex {
                 by_last.entry(l.clone()).or_default().push(c);
             }
         }
-        PeopleIndex { clusters, by_full, by_nickname, by_first, by_last, corrections: corrections.clone() }
+        // Misspelt first names are found through their one-letter-deleted variants (two words one
+        // edit apart always share one), never by comparing with every cluster.
+        let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+        for (c, cluster) in clusters.iter().enumerate() {
+            let keys: BTreeSet<String> = cluster.first_names.iter().cloned().chain(cluster.nicknames.iter().map(|n| name_key(n))).collect();
+            for key in keys {
+                for variant in one_deleted(&key).into_iter().chain(std::iter::once(key)) {
+                    by_variant.entry(variant).or_default().push(c);
+                }
+            }
+        }
+        PeopleIndex { clusters, by_full, by_nickname, by_first, by_last, by_variant, corrections: corrections.clone() }
     }
 
     /// The cluster a name in document `doc` refers to, why, and whether it is a misspelling.
@@ -462,9 +486,16 @@ impl PeopleIndex {
             return Some((c, "first name of exactly one person in the corpus".to_owned(), false));
         }
         if word.chars().count() >= 5 && first.is_empty() {
-            let near: Vec<usize> = (0..self.clusters.len())
+            let mut near: Vec<usize> = one_deleted(word)
+                .iter()
+                .chain(std::iter::once(&word.to_owned()))
+                .filter_map(|variant| self.by_variant.get(variant))
+                .flatten()
+                .copied()
                 .filter(|&c| self.clusters[c].first_names.iter().chain(self.clusters[c].nicknames.iter()).any(|f| close(&name_key(f), word)))
                 .collect();
+            near.sort_unstable();
+            near.dedup();
             if let Some(c) = unique(near.iter().copied().filter(in_doc).collect()).or_else(|| unique(near)) {
                 return Some((c, "one letter from the first name of exactly one known person".to_owned(), true));
             }
@@ -476,6 +507,12 @@ impl PeopleIndex {
 /// Damerau-Levenshtein distance of at most one, for words long enough to bear it.
 fn close(a: &str, b: &str) -> bool {
     a != b && a.chars().count() >= 4 && b.chars().count() >= 4 && strsim::damerau_levenshtein(a, b) <= 1
+}
+
+/// `word` with one character left out, at each position: two words at most one insertion,
+/// deletion, substitution or adjacent swap apart share `word` or one of these.
+fn one_deleted(word: &str) -> Vec<String> {
+    word.char_indices().map(|(i, c)| format!("{}{}", &word[..i], &word[i + c.len_utf8()..])).collect()
 }
 
 /// True when `short` is `long` with some middle words left out.
@@ -518,3 +555,33 @@ impl UnionFind {
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn variants(word: &str) -> BTreeSet<String> {
+        one_deleted(word).into_iter().chain(std::iter::once(word.to_owned())).collect()
+    }
+
+    proptest::proptest! {
+        /// The misspelling index finds every pair `close` accepts.
+        #[test]
+        fn words_one_edit_apart_share_a_deleted_variant(word in "[a-zé]{4,10}", edit in 0usize..4, at in 0usize..10, letter in "[a-zé]") {
+            let chars: Vec<char> = word.chars().collect();
+            let at = at % chars.len();
+            let letter = letter.chars().next().unwrap();
+            let mut other = chars.clone();
+            match edit {
+                0 => other[at] = letter,
+                1 => other.insert(at, letter),
+                2 => { other.remove(at); }
+                _ => if at + 1 < other.len() { other.swap(at, at + 1) },
+            }
+            let other: String = other.into_iter().collect();
+            if close(&word, &other) {
+                proptest::prop_assert!(!variants(&word).is_disjoint(&variants(&other)), "{} / {}", word, other);
+            }
+        }
+    }
+}

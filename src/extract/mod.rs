@@ -23,7 +23,7 @@ use crate::segment::{self, Cleaned, Span};
 pub use dates::{Date, DateTime};
 
 /// What a mention refers to, as far as one document can tell.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Target {
     /// A curated entity (lexicon entry IRI).
@@ -35,7 +35,7 @@ pub enum Target {
 }
 
 /// A person's name as written: the name itself and a nickname given beside it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PersonName {
     /// "Concettina Cassa", "Jorge", "Chegetai".
     pub name: String,
@@ -47,7 +47,7 @@ pub struct PersonName {
 }
 
 /// How strongly the text marks a name as a person's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// A capitalised word that may be a name.
@@ -57,7 +57,7 @@ pub enum Strength {
 }
 
 /// One reference to an entity in the text.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub kind: EntityKind,
     /// The text as written (markdown removed).
@@ -66,11 +66,12 @@ pub struct Mention {
     pub span: Span,
     pub target: Target,
     /// The rule that found it ("lexicon", "participant-list", "speaker-cue", …).
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub rule: RuleName,
 }
 
 /// A participant entry: who, for which organisations, in which roles.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Participant {
     /// Index into [`Extraction::mentions`].
     pub person: usize,
@@ -83,14 +84,14 @@ pub struct Participant {
 }
 
 /// A role as stated ("Co-Chair of the Working Group"), with the body it names, if any.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RoleFact {
     pub label: String,
     pub organisation: Option<usize>,
 }
 
 /// The meeting a document reports.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct MeetingFacts {
     /// The body that met (mention index).
     pub body: Option<usize>,
@@ -105,7 +106,7 @@ pub struct MeetingFacts {
 }
 
 /// An agenda item with what was discussed under it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AgendaFacts {
     /// 1-based, in the agenda's order.
     pub position: u32,
@@ -119,7 +120,7 @@ pub struct AgendaFacts {
 }
 
 /// One (speaker, process, sentence) fact.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StatementFacts {
     pub speaker: usize,
     pub process: usize,
@@ -130,16 +131,36 @@ pub struct StatementFacts {
 }
 
 /// An action agreed in the meeting.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActionFacts {
     pub owner: Option<usize>,
     pub text: String,
     pub span: Span,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub rule: RuleName,
+}
+
+/// The name of an extraction rule. An alias, so that serde's derive does not treat the field as
+/// text borrowed from the input (which would tie deserialising to `'static` input).
+pub type RuleName = &'static str;
+
+/// Rule names are `&'static str` (the extractor's own literals); one read back from the build
+/// cache is interned, so each distinct name is allocated once per process.
+fn rule_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    use serde::Deserialize as _;
+    static NAMES: std::sync::Mutex<std::collections::BTreeSet<&'static str>> = std::sync::Mutex::new(std::collections::BTreeSet::new());
+    let name = String::deserialize(deserializer)?;
+    let mut names = NAMES.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some(known) = names.get(name.as_str()) {
+        return Ok(known);
+    }
+    let leaked: &'static str = Box::leak(name.into_boxed_str());
+    names.insert(leaked);
+    Ok(leaked)
 }
 
 /// Everything found in one document.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     pub file_name: String,
     pub doc_id: String,

@@ -6,6 +6,7 @@
 //! a close misspelling of a known name, a user's correction. It indexes names by their
 //! first and last words, so it never compares every name with every other.
 
+use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::extract::{Extraction, Strength, Target};
@@ -94,115 +95,43 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
     let mut seen: HashMap<(String, String, String), BTreeSet<usize>> = HashMap::new();
     let people = PeopleIndex::build(extractions, corrections);
 
-    for (d, ex) in extractions.iter().enumerate() {
-        let mut iris = Vec::with_capacity(ex.mentions.len());
-        // A document repeats its names: a repeat (same words, target and rule) resolves as the
-        // first did, and its effects on the entity are already recorded.
-        let mut done: HashMap<(&Target, &str, &str), Option<String>> = HashMap::new();
-        for m in &ex.mentions {
-            if let Some(iri) = done.get(&(&m.target, m.surface.as_str(), m.rule)) {
-                iris.push(iri.clone());
+    // Each document's distinct mentions are resolved on their own, in parallel; their effects
+    // on the shared entities are then applied in document order, so the result does not
+    // depend on scheduling.
+    let per_document: Vec<(Vec<Outcome>, Vec<usize>)> =
+        extractions.par_iter().enumerate().map(|(d, ex)| resolve_document(d, ex, lexicon, base, &people)).collect();
+    let mut label_keys: HashMap<String, String> = HashMap::new();
+    for (d, (outcomes, index)) in per_document.into_iter().enumerate() {
+        for o in &outcomes {
+            let Some(iri) = &o.iri else {
+                seen.entry((o.surface.clone(), String::new(), o.reason.clone())).or_default().insert(d);
                 continue;
-            }
-            let (iri, reason, hidden) = match &m.target {
-                Target::Curated { iri } => {
-                    let idx = lexicon.by_iri(iri);
-                    let hidden = idx.is_some_and(|i| lexicon.entry(i).hidden_labels.iter().any(|h| name_key(h) == name_key(&m.surface)));
-                    let why = if m.rule == "lexicon" { "curated name".to_owned() } else { format!("curated entity, found by rule {}", m.rule) };
-                    let entry = idx.map(|i| lexicon.entry(i));
-                    resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
-                        iri: iri.clone(),
-                        kind: m.kind,
-                        label: entry.map_or_else(|| m.surface.clone(), |e| e.label.clone()),
-                        alt_labels: BTreeSet::new(),
-                        hidden_labels: BTreeSet::new(),
-                        classification: entry.and_then(|e| e.classification.clone()),
-                        curated: true,
-                    });
-                    (Some(iri.clone()), why, hidden)
-                }
-                Target::New { label, classification } => {
-                    if let Some(idx) = lexicon.lookup(label).filter(|&i| lexicon.entry(i).kind == m.kind) {
-                        let e = lexicon.entry(idx);
-                        resolved.entities.entry(e.iri.clone()).or_insert_with(|| Entity {
-                            iri: e.iri.clone(),
-                            kind: e.kind,
-                            label: e.label.clone(),
-                            alt_labels: BTreeSet::new(),
-                            hidden_labels: BTreeSet::new(),
-                            classification: e.classification.clone(),
-                            curated: true,
-                        });
-                        (Some(e.iri.clone()), format!("pattern {} named a curated entity", m.rule), false)
-                    } else {
-                        let iri = format!("{base}{}/{}", m.kind.segment(), slug(label));
-                        let entity = resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
-                            iri: iri.clone(),
-                            kind: m.kind,
-                            label: label.clone(),
-                            alt_labels: BTreeSet::new(),
-                            hidden_labels: BTreeSet::new(),
-                            classification: classification.clone(),
-                            curated: false,
-                        });
-                        if entity.classification.is_none() {
-                            entity.classification.clone_from(classification);
-                        }
-                        (Some(iri), format!("new {} found by rule {}", kind_word(m.kind), m.rule), false)
-                    }
-                }
-                Target::Person { name } => match people.resolve(d, name) {
-                    Some((cluster, reason, misspelt)) => {
-                        let c = &people.clusters[cluster];
-                        let iri = format!("{base}person/{}", slug(&c.label));
-                        resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
-                            iri: iri.clone(),
-                            kind: EntityKind::Person,
-                            label: c.label.clone(),
-                            alt_labels: BTreeSet::new(),
-                            hidden_labels: BTreeSet::new(),
-                            classification: None,
-                            curated: false,
-                        });
-                        (Some(iri), reason, misspelt)
-                    }
-                    None if name.strength == Strength::Cued => {
-                        // A name the text marks as a person, with no fuller form known anywhere.
-                        let iri = format!("{base}person/{}", slug(&name.name));
-                        resolved.entities.entry(iri.clone()).or_insert_with(|| Entity {
-                            iri: iri.clone(),
-                            kind: EntityKind::Person,
-                            label: name.name.clone(),
-                            alt_labels: BTreeSet::new(),
-                            hidden_labels: BTreeSet::new(),
-                            classification: None,
-                            curated: false,
-                        });
-                        (Some(iri), format!("marked as a person by rule {}; no fuller name known", m.rule), false)
-                    }
-                    None => (None, "a capitalised word that names no known person".to_owned(), false),
-                },
             };
-            if let Some(iri) = &iri
-                && let Some(entity) = resolved.entities.get_mut(iri) {
-                    let surface = surface_form(&m.surface, m.kind);
-                    if name_key(&surface) != name_key(&entity.label) && !surface.is_empty() {
-                        if hidden {
-                            entity.hidden_labels.insert(surface);
-                        } else {
-                            entity.alt_labels.insert(surface);
-                        }
+            match resolved.entities.get_mut(iri) {
+                Some(entity) => {
+                    if o.fill_classification && entity.classification.is_none() {
+                        entity.classification.clone_from(&o.seed.classification);
                     }
-                    if let Target::Person { name } = &m.target
-                        && let Some(nick) = &name.nickname {
-                            entity.alt_labels.insert(nick.clone());
-                        }
                 }
-            seen.entry((m.surface.clone(), iri.clone().unwrap_or_default(), reason)).or_default().insert(d);
-            done.insert((&m.target, m.surface.as_str(), m.rule), iri.clone());
-            iris.push(iri);
+                None => {
+                    resolved.entities.insert(iri.clone(), o.seed.clone());
+                }
+            }
+            let entity = resolved.entities.get_mut(iri).expect("inserted above");
+            let label_key = label_keys.entry(iri.clone()).or_insert_with(|| name_key(&entity.label));
+            if o.surface_key != *label_key && !o.surface_form.is_empty() {
+                if o.hidden {
+                    entity.hidden_labels.insert(o.surface_form.clone());
+                } else {
+                    entity.alt_labels.insert(o.surface_form.clone());
+                }
+            }
+            if let Some(nick) = &o.nickname {
+                entity.alt_labels.insert(nick.clone());
+            }
+            seen.entry((o.surface.clone(), iri.clone(), o.reason.clone())).or_default().insert(d);
         }
-        resolved.mention_iris.push(iris);
+        resolved.mention_iris.push(index.into_iter().map(|i| outcomes[i].iri.clone()).collect());
     }
     // A surface form both alternative and hidden keeps the stronger, alternative, status.
     for entity in resolved.entities.values_mut() {
@@ -224,6 +153,138 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
         })
         .collect();
     resolved
+}
+
+/// What one distinct mention of a document resolves to, worked out without shared state.
+struct Outcome {
+    surface: String,
+    /// The surface as a label, and its name key.
+    surface_form: String,
+    surface_key: String,
+    iri: Option<String>,
+    reason: String,
+    /// A misspelling, kept as `skos:hiddenLabel`.
+    hidden: bool,
+    /// The entity as this mention would create it, when it is the first to name it.
+    seed: Entity,
+    /// A pattern-found organisation lends its stakeholder group to an entity that has none.
+    fill_classification: bool,
+    nickname: Option<String>,
+}
+
+/// Resolves the distinct mentions of document `d`: the outcomes in first-mention order, and per
+/// mention the index of its outcome. A document repeats its names; a repeat (same words, target
+/// and rule) resolves as the first did.
+fn resolve_document(d: usize, ex: &Extraction, lexicon: &Lexicon, base: &str, people: &PeopleIndex) -> (Vec<Outcome>, Vec<usize>) {
+    let mut outcomes: Vec<Outcome> = Vec::new();
+    let mut index = Vec::with_capacity(ex.mentions.len());
+    let mut done: HashMap<(&Target, &str, &str), usize> = HashMap::new();
+    for m in &ex.mentions {
+        if let Some(&i) = done.get(&(&m.target, m.surface.as_str(), m.rule)) {
+            index.push(i);
+            continue;
+        }
+        let (iri, reason, hidden, seed, fill) = match &m.target {
+            Target::Curated { iri } => {
+                let idx = lexicon.by_iri(iri);
+                let hidden = idx.is_some_and(|i| lexicon.entry(i).hidden_labels.iter().any(|h| name_key(h) == name_key(&m.surface)));
+                let why = if m.rule == "lexicon" { "curated name".to_owned() } else { format!("curated entity, found by rule {}", m.rule) };
+                let entry = idx.map(|i| lexicon.entry(i));
+                let seed = Some(Entity {
+                    iri: iri.clone(),
+                    kind: m.kind,
+                    label: entry.map_or_else(|| m.surface.clone(), |e| e.label.clone()),
+                    alt_labels: BTreeSet::new(),
+                    hidden_labels: BTreeSet::new(),
+                    classification: entry.and_then(|e| e.classification.clone()),
+                    curated: true,
+                });
+                (Some(iri.clone()), why, hidden, seed, false)
+            }
+            Target::New { label, classification } => {
+                if let Some(idx) = lexicon.lookup(label).filter(|&i| lexicon.entry(i).kind == m.kind) {
+                    let e = lexicon.entry(idx);
+                    let seed = Some(Entity {
+                        iri: e.iri.clone(),
+                        kind: e.kind,
+                        label: e.label.clone(),
+                        alt_labels: BTreeSet::new(),
+                        hidden_labels: BTreeSet::new(),
+                        classification: e.classification.clone(),
+                        curated: true,
+                    });
+                    (Some(e.iri.clone()), format!("pattern {} named a curated entity", m.rule), false, seed, false)
+                } else {
+                    let iri = format!("{base}{}/{}", m.kind.segment(), slug(label));
+                    let seed = Some(Entity {
+                        iri: iri.clone(),
+                        kind: m.kind,
+                        label: label.clone(),
+                        alt_labels: BTreeSet::new(),
+                        hidden_labels: BTreeSet::new(),
+                        classification: classification.clone(),
+                        curated: false,
+                    });
+                    (Some(iri), format!("new {} found by rule {}", kind_word(m.kind), m.rule), false, seed, true)
+                }
+            }
+            Target::Person { name } => match people.resolve(d, name) {
+                Some((cluster, reason, misspelt)) => {
+                    let c = &people.clusters[cluster];
+                    let iri = format!("{base}person/{}", slug(&c.label));
+                    let seed = Some(Entity {
+                        iri: iri.clone(),
+                        kind: EntityKind::Person,
+                        label: c.label.clone(),
+                        alt_labels: BTreeSet::new(),
+                        hidden_labels: BTreeSet::new(),
+                        classification: None,
+                        curated: false,
+                    });
+                    (Some(iri), reason, misspelt, seed, false)
+                }
+                None if name.strength == Strength::Cued => {
+                    // A name the text marks as a person, with no fuller form known anywhere.
+                    let iri = format!("{base}person/{}", slug(&name.name));
+                    let seed = Some(Entity {
+                        iri: iri.clone(),
+                        kind: EntityKind::Person,
+                        label: name.name.clone(),
+                        alt_labels: BTreeSet::new(),
+                        hidden_labels: BTreeSet::new(),
+                        classification: None,
+                        curated: false,
+                    });
+                    (Some(iri), format!("marked as a person by rule {}; no fuller name known", m.rule), false, seed, false)
+                }
+                None => (None, "a capitalised word that names no known person".to_owned(), false, None, false),
+            },
+        };
+        let surface_form = surface_form(&m.surface, m.kind);
+        let nickname = if let Target::Person { name } = &m.target { name.nickname.clone() } else { None };
+        done.insert((&m.target, m.surface.as_str(), m.rule), outcomes.len());
+        index.push(outcomes.len());
+        outcomes.push(Outcome {
+            surface: m.surface.clone(),
+            surface_key: name_key(&surface_form),
+            surface_form,
+            iri,
+            reason,
+            hidden,
+            seed: seed.unwrap_or_else(|| Entity {
+                iri: String::new(),
+                kind: m.kind,
+                label: String::new(),
+                alt_labels: BTreeSet::new(),
+                hidden_labels: BTreeSet::new(),
+                classification: None,
+                curated: false,
+            }),
+            fill_classification: fill,
+            nickname,
+        });
+    }
+    (outcomes, index)
 }
 
 fn kind_word(kind: EntityKind) -> &'static str {

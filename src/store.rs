@@ -175,32 +175,36 @@ impl GraphStore {
         loader.commit().map_err(|e| self.storage(e))
     }
 
+    /// Compacts the on-disk indexes. After a bulk load RocksDB holds many overlapping files and
+    /// would otherwise compact them in the background of every later open (measured: seconds of
+    /// CPU at 10,000 documents, taken from the next build and the next queries).
+    pub fn optimize(&self) -> Result<(), StoreError> {
+        if self.on_disk {
+            self.store.optimize().map_err(|e| self.storage(e))?;
+        }
+        Ok(())
+    }
+
     /// Removes a named graph and everything in it.
     pub fn remove_graph(&self, graph: NamedNodeRef<'_>) -> Result<(), StoreError> {
         self.store.remove_named_graph(graph).map_err(|e| self.storage(e))?;
         Ok(())
     }
 
-    /// The names of the graphs that hold a document (graph name = document IRI).
+    /// The names of the graphs that hold a document (graph name = document IRI): one scan of the
+    /// `rdf:type gg:Document` quads, not a lookup per graph.
     pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
         let mut out = Vec::new();
-        for name in self.store.named_graphs() {
-            if let NamedOrBlankNode::NamedNode(node) = name.map_err(|e| self.storage(e))? {
-                let is_doc = self
-                    .store
-                    .quads_for_pattern(
-                        Some(node.as_ref().into()),
-                        Some(vocab::rdf::TYPE),
-                        Some(vocab::gg::DOCUMENT.into()),
-                        Some(node.as_ref().into()),
-                    )
-                    .next()
-                    .is_some();
-                if is_doc {
-                    out.push(node);
-                }
+        for quad in self.store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(vocab::gg::DOCUMENT.into()), None) {
+            let quad = quad.map_err(|e| self.storage(e))?;
+            if let (NamedOrBlankNode::NamedNode(subject), oxigraph::model::GraphName::NamedNode(graph)) = (&quad.subject, &quad.graph_name)
+                && subject == graph
+            {
+                out.push(graph.clone());
             }
         }
+        out.sort();
+        out.dedup();
         Ok(out)
     }
 

@@ -117,7 +117,7 @@ pub struct Analysis {
 
 /// Reads, extracts and resolves `inputs`, without touching a store.
 pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress) -> Result<Analysis, BuildError> {
-    analyse_cached(inputs, options, progress, &mut BuildCache::open(None))
+    analyse_cached(inputs, options, progress, &mut BuildCache::open(None), true)
 }
 
 /// Everything an extraction depends on: the content, the file name, the extractor's build and
@@ -128,7 +128,7 @@ pub fn extraction_key(document: &Document, lexicon_fingerprint: &str) -> String 
 }
 
 /// [`analyse`], taking unchanged documents' extractions from `cache` and adding new ones to it.
-fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache) -> Result<Analysis, BuildError> {
+fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool) -> Result<Analysis, BuildError> {
     let lexicon = Lexicon::load(&options.data_dirs)?;
     let lexicon_fingerprint = quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
     let corrections = corrections(&lexicon);
@@ -183,7 +183,7 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
         }
     }
     cache.retain_files(&files);
-    let resolved = resolve::entities(&extractions, &lexicon, &options.base, &corrections);
+    let resolved = resolve::entities(&extractions, &lexicon, &options.base, &corrections, explain);
     Ok(Analysis { documents, extractions, keys, resolved, lexicon, failed, warnings })
 }
 
@@ -263,7 +263,7 @@ fn document_fingerprint(base: &str, d: usize, key: &str, ex: &Extraction, resolv
 pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
     let mut cache = BuildCache::open(store.on_disk());
-    let analysis = analyse_cached(inputs, options, progress, &mut cache)?;
+    let analysis = analyse_cached(inputs, options, progress, &mut cache, false)?;
     let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
     if !options.keep_going && !report.failed.is_empty() {
         report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());

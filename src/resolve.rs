@@ -89,7 +89,11 @@ pub fn slug(name: &str) -> String {
 }
 
 /// Resolves the mentions of all documents.
-pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corrections: &Corrections) -> Resolved {
+///
+/// With `explain`, [`Resolved::resolutions`] records every (surface form, entity, reason) and
+/// the documents it came from, for `govgraph explain`; a build, which stores none of it, skips
+/// that bookkeeping (a third of the resolution time at 10,000 documents).
+pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corrections: &Corrections, explain: bool) -> Resolved {
     let mut resolved = Resolved::default();
     // (surface, IRI, reason) → indices of the documents it was seen in.
     let mut seen: HashMap<(String, String, String), BTreeSet<usize>> = HashMap::new();
@@ -104,7 +108,9 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
     for (d, (outcomes, index)) in per_document.into_iter().enumerate() {
         for o in &outcomes {
             let Some(iri) = &o.iri else {
-                seen.entry((o.surface.clone(), String::new(), o.reason.clone())).or_default().insert(d);
+                if explain {
+                    seen.entry((o.surface.clone(), String::new(), o.reason.clone())).or_default().insert(d);
+                }
                 continue;
             };
             match resolved.entities.get_mut(iri) {
@@ -118,7 +124,10 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                 }
             }
             let entity = resolved.entities.get_mut(iri).expect("inserted above");
-            let label_key = label_keys.entry(iri.clone()).or_insert_with(|| name_key(&entity.label));
+            if !label_keys.contains_key(iri) {
+                label_keys.insert(iri.clone(), name_key(&entity.label));
+            }
+            let label_key = &label_keys[iri];
             if o.surface_key != *label_key && !o.surface_form.is_empty() {
                 if o.hidden {
                     entity.hidden_labels.insert(o.surface_form.clone());
@@ -129,7 +138,9 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
             if let Some(nick) = &o.nickname {
                 entity.alt_labels.insert(nick.clone());
             }
-            seen.entry((o.surface.clone(), iri.clone(), o.reason.clone())).or_default().insert(d);
+            if explain {
+                seen.entry((o.surface.clone(), iri.clone(), o.reason.clone())).or_default().insert(d);
+            }
         }
         resolved.mention_iris.push(index.into_iter().map(|i| outcomes[i].iri.clone()).collect());
     }

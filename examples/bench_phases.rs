@@ -25,7 +25,7 @@ fn main() -> anyhow::Result<()> {
     let json: usize = ex.iter().map(|e| serde_json::to_vec(e).unwrap().len()).sum();
     println!("extractions as JSON: {} MB ({:.2} s)", json / 1_000_000, t.elapsed().as_secs_f64());
     let t = Instant::now();
-    let resolved = resolve::entities(&ex, &lexicon, govgraph::vocab::DEFAULT_BASE, &Default::default());
+    let resolved = resolve::entities(&ex, &lexicon, govgraph::vocab::DEFAULT_BASE, &Default::default(), false);
     println!("resolve: {:.2} s ({} entities)", t.elapsed().as_secs_f64(), resolved.entities.len());
     let base = govgraph::vocab::DEFAULT_BASE;
     let t = Instant::now();
@@ -39,7 +39,7 @@ fn main() -> anyhow::Result<()> {
         let s = GraphStore::open(std::path::Path::new(&path))?;
         println!("open: {:.2} s", t.elapsed().as_secs_f64());
         let t = Instant::now();
-        let c = s.counts()?;
+        let c = s.counts(None)?;
         println!("counts: {:.2} s ({} quads)", t.elapsed().as_secs_f64(), c.quads);
         let t = Instant::now();
         let g = s.document_graphs()?;

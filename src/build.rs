@@ -7,6 +7,7 @@
 
 use rayon::prelude::*;
 use std::collections::BTreeSet;
+use oxigraph::model::NamedNode;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -14,6 +15,7 @@ use crate::extract::{self, Extraction};
 use crate::ingest::{self, Document, IngestOptions};
 use crate::lexicon::{Lexicon, LexiconError};
 use crate::resolve::{self, Corrections, Resolved};
+use crate::cache::{self, BuildCache, GraphStamp};
 use crate::store::{GraphStore, StoreCounts, StoreError};
 use crate::{rdf, vocab};
 
@@ -105,6 +107,8 @@ pub fn embedded_corpus() -> Vec<Input> {
 pub struct Analysis {
     pub documents: Vec<Document>,
     pub extractions: Vec<Extraction>,
+    /// Per document, the build-cache key of its extraction (see [`extraction_key`]).
+    pub keys: Vec<String>,
     pub resolved: Resolved,
     pub lexicon: Lexicon,
     pub failed: Vec<String>,
@@ -113,7 +117,20 @@ pub struct Analysis {
 
 /// Reads, extracts and resolves `inputs`, without touching a store.
 pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress) -> Result<Analysis, BuildError> {
+    analyse_cached(inputs, options, progress, &mut BuildCache::open(None), true)
+}
+
+/// Everything an extraction depends on: the content, the file name, the extractor's build and
+/// the curated data. Equal keys mean equal extractions.
+pub fn extraction_key(document: &Document, lexicon_fingerprint: &str) -> String {
+    let id = cache::build_id();
+    cache::fingerprint([document.sha256.as_bytes(), document.file_name.as_bytes(), id.as_bytes(), lexicon_fingerprint.as_bytes()])
+}
+
+/// [`analyse`], taking unchanged documents' extractions from `cache` and adding new ones to it.
+fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool) -> Result<Analysis, BuildError> {
     let lexicon = Lexicon::load(&options.data_dirs)?;
+    let lexicon_fingerprint = quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
     let corrections = corrections(&lexicon);
     let mut failed: Vec<String> = Vec::new();
     let mut sources: Vec<Input> = Vec::new();
@@ -128,17 +145,11 @@ pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress
         }
     }
     progress.start(sources.len());
-    let read: Vec<Result<(Document, Extraction), String>> = sources
+    let cache_ref = &*cache;
+    let read: Vec<Result<Read, String>> = sources
         .par_iter()
         .map(|source| {
-            let doc = match source {
-                Input::Path(path) => ingest::read_with(path, &options.ingest).map_err(|e| e.to_string()),
-                Input::Text(doc) => Ok(doc.clone()),
-            };
-            let result = doc.map(|doc| {
-                let ex = extract::document(&doc, &lexicon);
-                (doc, ex)
-            });
+            let result = read_one(source, options, &lexicon, &lexicon_fingerprint, cache_ref);
             progress.advance(&source.name());
             result
         })
@@ -146,11 +157,19 @@ pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress
     progress.finish();
     let mut documents = Vec::new();
     let mut extractions = Vec::new();
+    let mut keys = Vec::new();
     let mut warnings = Vec::new();
     let mut seen_ids = BTreeSet::new();
+    let mut files = std::collections::HashSet::new();
     for r in read {
         match r {
-            Ok((doc, ex)) => {
+            Ok(Read { document: doc, extraction: ex, key, file, read }) => {
+                if let Some(file) = file {
+                    if read {
+                        cache.note_file(&file, &doc.sha256);
+                    }
+                    files.insert(file);
+                }
                 if !seen_ids.insert(doc.id().to_owned()) {
                     warnings.push(format!("{}: same content as another input; read once", doc.path.display()));
                     continue;
@@ -158,12 +177,74 @@ pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress
                 warnings.extend(ex.warnings.iter().cloned());
                 documents.push(doc);
                 extractions.push(ex);
+                keys.push(key);
             }
             Err(e) => failed.push(e),
         }
     }
-    let resolved = resolve::entities(&extractions, &lexicon, &options.base, &corrections);
-    Ok(Analysis { documents, extractions, resolved, lexicon, failed, warnings })
+    cache.retain_files(&files);
+    let resolved = resolve::entities(&extractions, &lexicon, &options.base, &corrections, explain);
+    Ok(Analysis { documents, extractions, keys, resolved, lexicon, failed, warnings })
+}
+
+/// One input, read (or found unchanged) and extracted (or taken from the cache).
+struct Read {
+    document: Document,
+    extraction: Extraction,
+    key: String,
+    /// The file it came from (not for standard input or text in memory).
+    file: Option<PathBuf>,
+    /// The file was read (so its stamp is new), not recognised from its stamp.
+    read: bool,
+}
+
+fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_fingerprint: &str, cache: &BuildCache) -> Result<Read, String> {
+    let file = match source {
+        Input::Path(path) if path.as_os_str() != ingest::STDIN => Some(path.clone()),
+        _ => None,
+    };
+    // An unchanged file (same size and time as last build) is not read at all.
+    if let Some(path) = &file
+        && let Some(sha256) = cache.known_sha256(path)
+    {
+        let probe = Document { path: path.clone(), file_name: file_name_of(path), sha256, media_type: "", text: String::new(), warnings: Vec::new() };
+        let key = extraction_key(&probe, lexicon_fingerprint);
+        if let Some((document, extraction)) = cache.extraction(&key, path) {
+            return Ok(Read { document, extraction, key, file, read: false });
+        }
+    }
+    let document = match source {
+        Input::Path(path) => ingest::read_with(path, &options.ingest).map_err(|e| e.to_string())?,
+        Input::Text(doc) => doc.clone(),
+    };
+    let key = extraction_key(&document, lexicon_fingerprint);
+    if let Some((_, extraction)) = cache.extraction(&key, &document.path) {
+        return Ok(Read { document, extraction, key, file, read: true });
+    }
+    let extraction = extract::document(&document, lexicon);
+    // A cache that cannot be written only makes the next build slower.
+    let _ = cache.put_extraction(&key, &document, &extraction);
+    Ok(Read { document, extraction, key, file, read: true })
+}
+
+/// The file name a document read from `path` records (as [`ingest::read_with`] names it).
+fn file_name_of(path: &Path) -> String {
+    path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// A fingerprint of a graph's content (its quads in their sorted order).
+fn quads_fingerprint(quads: &[oxigraph::model::Quad]) -> String {
+    let lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
+    cache::fingerprint(lines.iter().map(String::as_bytes))
+}
+
+/// What a document's graph is made from: its extraction (by key), the entities its mentions
+/// resolved to, and the label of the body that met (which names the meeting). Equal
+/// fingerprints give equal graphs, so a graph whose fingerprint is recorded is not rebuilt.
+fn document_fingerprint(base: &str, d: usize, key: &str, ex: &Extraction, resolved: &Resolved) -> String {
+    let iris: Vec<&str> = resolved.mention_iris[d].iter().map(|i| i.as_deref().unwrap_or("")).collect();
+    let body = ex.meeting.as_ref().and_then(|m| m.body).and_then(|b| resolved.entity_of(d, b)).map_or("", |e| e.label.as_str());
+    cache::fingerprint([base.as_bytes(), key.as_bytes(), body.as_bytes()].into_iter().chain(iris.iter().map(|i| i.as_bytes())))
 }
 
 /// Builds `inputs` into `store`.
@@ -181,56 +262,125 @@ pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress
 /// ```
 pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
-    let analysis = analyse(inputs, options, progress)?;
+    let mut cache = BuildCache::open(store.on_disk());
+    let analysis = analyse_cached(inputs, options, progress, &mut cache, false)?;
     let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
-    let base = options.base.as_str();
     if !options.keep_going && !report.failed.is_empty() {
         report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
-        report.counts = store.counts()?;
+        report.counts = store.counts(None)?;
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);
     }
+    let quads = if store.is_empty()? { load_fresh(&analysis, store, options, &mut cache, &mut report)? } else { update(&analysis, store, options, &mut cache, &mut report)? };
+    if let Err(e) = cache.save() {
+        report.warnings.push(format!("{}: cannot write the build cache ({e}); the next build will redo more work", store.path().display()));
+    }
+    let keep: std::collections::HashSet<String> = analysis.keys.iter().cloned().collect();
+    // Extractions of documents no longer among the inputs go; failed inputs keep theirs.
+    if report.failed.is_empty()
+        && let Err(e) = cache.retain_extractions(&keep)
+    {
+        report.warnings.push(format!("{}: cannot clean the build cache: {e}", store.path().display()));
+    }
+    report.counts = store.counts(quads)?;
+    report.seconds = started.elapsed().as_secs_f64();
+    // Freeing millions of small allocations takes a noticeable share of a small rebuild; a
+    // process about to exit need not wait for it.
+    std::thread::spawn(move || drop(analysis));
+    Ok(report)
+}
 
-    if store.is_empty()? {
-        load_fresh(&analysis, store, base, &mut report)?;
-        report.counts = store.counts()?;
-        report.seconds = started.elapsed().as_secs_f64();
-        return Ok(report);
+/// The three kinds of graph a build writes, with what identifies their content.
+struct Planned {
+    graph: NamedNode,
+    fingerprint: String,
+}
+
+/// A build into a store that already holds graphs: each graph whose fingerprint the cache
+/// records unchanged is skipped without reading it; any other is compared with the store and
+/// replaced (in one transaction) when it differs. Returns the store's quad count when every
+/// graph's size is known, so that counting need not scan the store.
+fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport) -> Result<Option<usize>, BuildError> {
+    let base = options.base.as_str();
+    let fixed = [
+        (rdf::curated_graph(base), rdf::curated_quads(base, &analysis.lexicon)),
+        (rdf::entities_graph(base), rdf::entity_quads(base, &analysis.extractions, &analysis.resolved)),
+    ];
+    let fixed: Vec<(Planned, Vec<oxigraph::model::Quad>)> =
+        fixed.into_iter().map(|(graph, quads)| (Planned { fingerprint: quads_fingerprint(&quads), graph }, quads)).collect();
+    let documents: Vec<Planned> = (0..analysis.documents.len())
+        .into_par_iter()
+        .map(|d| Planned {
+            graph: rdf::document_iri(base, analysis.documents[d].id()),
+            fingerprint: document_fingerprint(base, d, &analysis.keys[d], &analysis.extractions[d], &analysis.resolved),
+        })
+        .collect();
+    let unchanged = |p: &Planned| cache.graph(p.graph.as_str()).is_some_and(|s| s.fingerprint == p.fingerprint);
+    let stale: Vec<usize> = (0..documents.len()).filter(|&d| !unchanged(&documents[d])).collect();
+    let stale_fixed: Vec<usize> = (0..fixed.len()).filter(|&i| !unchanged(&fixed[i].0)).collect();
+
+    // Forget what is about to be written before writing it (see the invariant in `cache`).
+    cache.forget_graphs(stale.iter().map(|&d| documents[d].graph.as_str()).chain(stale_fixed.iter().map(|&i| fixed[i].0.graph.as_str())));
+    cache.save().map_err(|e| StoreError::Load { path: store.path().to_owned(), message: format!("cannot write the build cache: {e}") })?;
+
+    for &i in &stale_fixed {
+        let (planned, quads) = &fixed[i];
+        store.sync_graph(planned.graph.as_ref(), quads)?;
+        cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), quads: quads.len() });
     }
-    store.sync_graph(rdf::curated_graph(base).as_ref(), &rdf::curated_quads(base, &analysis.lexicon))?;
-    store.sync_graph(rdf::entities_graph(base).as_ref(), &rdf::entity_quads(base, &analysis.extractions, &analysis.resolved))?;
-    let mut wanted = BTreeSet::new();
-    for (d, (doc, ex)) in analysis.documents.iter().zip(&analysis.extractions).enumerate() {
-        let graph = rdf::document_iri(base, doc.id());
-        wanted.insert(graph.clone());
-        let quads = rdf::document_quads(base, d, ex, &doc.text, &analysis.resolved, &analysis.lexicon);
-        if store.sync_graph(graph.as_ref(), &quads)? {
-            report.built.push(doc.file_name.clone());
-        } else {
+    let stale_set: std::collections::HashSet<usize> = stale.iter().copied().collect();
+    for (d, doc) in analysis.documents.iter().enumerate() {
+        if !stale_set.contains(&d) {
             report.skipped.push(doc.file_name.clone());
         }
     }
+    for chunk in stale.chunks(LOAD_CHUNK) {
+        let graphs: Vec<(usize, Vec<oxigraph::model::Quad>)> = chunk.par_iter().map(|&d| (d, document_quads(analysis, base, d))).collect();
+        for (d, quads) in graphs {
+            let planned = &documents[d];
+            if store.sync_graph(planned.graph.as_ref(), &quads)? {
+                report.built.push(analysis.documents[d].file_name.clone());
+            } else {
+                report.skipped.push(analysis.documents[d].file_name.clone());
+            }
+            cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), quads: quads.len() });
+        }
+    }
+
     // Graphs of documents no longer among the inputs go, except those of inputs that failed to
     // read this time: a broken file must not lose what the store had for it.
+    let wanted: std::collections::HashSet<&str> = documents.iter().map(|p| p.graph.as_str()).collect();
     let failed_names: BTreeSet<String> = report
         .failed
         .iter()
         .filter_map(|line| line.split(": ").next().and_then(|p| Path::new(p).file_name()).map(|n| n.to_string_lossy().into_owned()))
         .collect();
     for graph in store.document_graphs()? {
-        if wanted.contains(&graph) {
+        if wanted.contains(graph.as_str()) {
             continue;
         }
         let identifier = store.document_identifier(graph.as_ref())?;
         if identifier.is_some_and(|id| failed_names.contains(&id)) {
             continue;
         }
+        cache.forget_graphs([graph.as_str()]);
         store.remove_graph(graph.as_ref())?;
         report.removed += 1;
     }
-    report.counts = store.counts()?;
-    report.seconds = started.elapsed().as_secs_f64();
-    Ok(report)
+    // Every graph in the store has a recorded size only when no kept graph lacks one.
+    let mut total = 0;
+    for graph in store.graph_names()? {
+        match cache.graph(graph.as_str()) {
+            Some(stamp) => total += stamp.quads,
+            None => return Ok(None),
+        }
+    }
+    Ok(Some(total))
+}
+
+fn document_quads(analysis: &Analysis, base: &str, d: usize) -> Vec<oxigraph::model::Quad> {
+    let doc = &analysis.documents[d];
+    rdf::document_quads(base, d, &analysis.extractions[d], &doc.text, &analysis.resolved, &analysis.lexicon)
 }
 
 /// How many documents' quads are made at once (in parallel) before they go to the bulk loader:
@@ -238,28 +388,44 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
 const LOAD_CHUNK: usize = 256;
 
 /// A build into an empty store: every graph is new, so nothing is compared and everything goes
-/// through the bulk loader, chunk by chunk.
-fn load_fresh(analysis: &Analysis, store: &GraphStore, base: &str, report: &mut BuildReport) -> Result<(), BuildError> {
+/// through the bulk loader, chunk by chunk. Returns the number of quads written.
+fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport) -> Result<Option<usize>, BuildError> {
+    let base = options.base.as_str();
+    cache.clear_graphs();
     let fixed = [
         (rdf::curated_graph(base), rdf::curated_quads(base, &analysis.lexicon)),
         (rdf::entities_graph(base), rdf::entity_quads(base, &analysis.extractions, &analysis.resolved)),
     ];
+    let mut stamps: Vec<(String, GraphStamp)> =
+        fixed.iter().map(|(g, quads)| (g.as_str().to_owned(), GraphStamp { fingerprint: quads_fingerprint(quads), quads: quads.len() })).collect();
     let n = analysis.documents.len();
+    let stamps_cell = std::sync::Mutex::new(Vec::with_capacity(n));
     let chunks = (0..n).step_by(LOAD_CHUNK).flat_map(|start| {
         let end = (start + LOAD_CHUNK).min(n);
         let graphs: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>)> = (start..end)
             .into_par_iter()
             .map(|d| {
-                let doc = &analysis.documents[d];
-                let quads = rdf::document_quads(base, d, &analysis.extractions[d], &doc.text, &analysis.resolved, &analysis.lexicon);
-                (rdf::document_iri(base, doc.id()), quads)
+                let quads = document_quads(analysis, base, d);
+                (rdf::document_iri(base, analysis.documents[d].id()), quads)
             })
             .collect();
+        let mut recorded = stamps_cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (d, (graph, quads)) in (start..end).zip(&graphs) {
+            let fingerprint = document_fingerprint(base, d, &analysis.keys[d], &analysis.extractions[d], &analysis.resolved);
+            recorded.push((graph.as_str().to_owned(), GraphStamp { fingerprint, quads: quads.len() }));
+        }
         graphs
     });
     store.load_fresh(fixed.into_iter().chain(chunks))?;
+    store.optimize()?;
+    // The load committed: only now may the fingerprints be recorded.
+    stamps.extend(stamps_cell.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner));
+    let total = stamps.iter().map(|(_, s)| s.quads).sum();
+    for (graph, stamp) in stamps {
+        cache.record_graph(&graph, stamp);
+    }
     report.built.extend(analysis.documents.iter().map(|doc| doc.file_name.clone()));
-    Ok(())
+    Ok(Some(total))
 }
 
 /// The user's corrections, read from the curated data (`data/aliases.ttl` or a file of the same

@@ -279,6 +279,12 @@ fn media_type_of(path: &Path) -> Option<&'static str> {
     }
 }
 
+/// The `&'static` form of a media type this module assigns (for documents read back from the
+/// build cache); anything else reads as plain text.
+pub fn media_type_named(name: &str) -> &'static str {
+    [HTML, PDF, DOCX, "text/markdown"].into_iter().find(|m| *m == name).unwrap_or("text/plain")
+}
+
 /// The media type of standard input, guessed from its first bytes.
 fn sniff(bytes: &[u8]) -> &'static str {
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace()).map_or(&[][..], |i| &bytes[i..]);

@@ -11,6 +11,7 @@
 
 pub mod analyse;
 pub mod build;
+pub mod cache;
 pub mod defaults;
 pub mod export;
 pub mod extract;

@@ -56,3 +56,57 @@ fn a_file_that_breaks_later_keeps_its_previous_graph() {
     assert_eq!(run.code(), 1);
     assert!(run.stdout().contains("5 documents"), "{}", run.stdout());
 }
+
+#[test]
+fn a_lost_or_damaged_build_cache_only_costs_time() {
+    let ws = Workspace::new();
+    ws.run(&["build", "corpus", "--quiet"]).ok();
+    let before = quads(&ws);
+    let cache = ws.path("db/govgraph-cache");
+    // Damaged extractions: each is read, fails to decode, and the document is extracted again.
+    for entry in std::fs::read_dir(cache.join("extract")).unwrap() {
+        std::fs::write(entry.unwrap().path(), b"not msgpack").unwrap();
+    }
+    let out = ws.run(&["build", "corpus", "--quiet"]).ok();
+    assert!(out.starts_with("0 built, 5 skipped, 0 removed, 0 failed"), "{out}");
+    assert_eq!(before, quads(&ws));
+    // No cache at all: every graph is compared with the store, and none has changed.
+    std::fs::remove_dir_all(&cache).unwrap();
+    let out = ws.run(&["build", "corpus", "--quiet"]).ok();
+    assert!(out.starts_with("0 built, 5 skipped, 0 removed, 0 failed"), "{out}");
+    assert_eq!(before, quads(&ws));
+    // Rewritten with the same content (a new modification time): read again, still skipped.
+    let path = ws.path("corpus/004_32427b79369b41ed.txt");
+    std::fs::write(&path, std::fs::read(&path).unwrap()).unwrap();
+    let out = ws.run(&["build", "corpus", "--quiet"]).ok();
+    assert!(out.starts_with("0 built, 5 skipped, 0 removed, 0 failed"), "{out}");
+    assert_eq!(before, quads(&ws));
+}
+
+#[test]
+fn a_nickname_learnt_from_a_new_summary_reaches_an_old_one() {
+    let ws = Workspace::new();
+    let docs = ws.path("notes");
+    std::fs::create_dir(&docs).unwrap();
+    std::fs::write(docs.join("a.md"), "Working Group call 3\n12 May 2024\n\nZorvan noted that the GDC needs a follow-up.\n").unwrap();
+    let first = ws.run(&["build", "notes", "--quiet"]).ok();
+    assert!(first.starts_with("1 built"), "{first}");
+    assert!(!quads(&ws).contains("Melisande Okafor"), "no full name is known yet");
+    // The second summary says who "Zorvan" is; the first summary's graph must change with it.
+    std::fs::write(
+        docs.join("b.md"),
+        "Working Group call 4\n19 May 2024\n\nParticipants:\n- Melisande Okafor (Zorvan), Ministry of Digital Affairs\n\nMs. Okafor noted the WSIS+20 review.\n",
+    )
+    .unwrap();
+    let second = ws.run(&["build", "notes", "--quiet"]).ok();
+    assert!(second.starts_with("2 built, 0 skipped"), "{second}");
+    let dump = quads(&ws);
+    let statement = dump
+        .lines()
+        .find(|l| l.contains("Zorvan noted that the GDC"))
+        .and_then(|l| l.split_whitespace().next())
+        .expect("a.md's sentence is a statement")
+        .to_owned();
+    let speaker = format!("{statement} <https://w3id.org/govgraph/ns#speaker> <https://w3id.org/govgraph/id/person/melisande-okafor>");
+    assert!(dump.lines().any(|l| l.starts_with(&speaker)), "the statement of a.md is now Melisande Okafor's:\n{dump}");
+}

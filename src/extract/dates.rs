@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use crate::segment::Span;
 
 /// A calendar date.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct Date {
     pub year: i32,
     pub month: u8,
@@ -23,7 +23,7 @@ impl fmt::Display for Date {
 }
 
 /// A date with an optional UTC time of day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DateTime {
     pub date: Date,
     pub time_utc: Option<(u8, u8)>,

@@ -20,11 +20,12 @@ mod people;
 use crate::ingest::Document;
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::{self, Cleaned, Span};
+use std::sync::OnceLock;
 
 pub use dates::{Date, DateTime};
 
 /// What a mention refers to, as far as one document can tell.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Target {
     /// A curated entity (lexicon entry IRI).
@@ -36,7 +37,7 @@ pub enum Target {
 }
 
 /// A person's name as written: the name itself and a nickname given beside it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 pub struct PersonName {
     /// "Concettina Cassa", "Jorge", "Chegetai".
     pub name: String,
@@ -48,7 +49,7 @@ pub struct PersonName {
 }
 
 /// How strongly the text marks a name as a person's.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Strength {
     /// A capitalised word that may be a name.
@@ -58,7 +59,7 @@ pub enum Strength {
 }
 
 /// One reference to an entity in the text.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Mention {
     pub kind: EntityKind,
     /// The text as written (markdown removed).
@@ -67,11 +68,12 @@ pub struct Mention {
     pub span: Span,
     pub target: Target,
     /// The rule that found it ("lexicon", "participant-list", "speaker-cue", …).
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub rule: RuleName,
 }
 
 /// A participant entry: who, for which organisations, in which roles.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Participant {
     /// Index into [`Extraction::mentions`].
     pub person: usize,
@@ -84,14 +86,14 @@ pub struct Participant {
 }
 
 /// A role as stated ("Co-Chair of the Working Group"), with the body it names, if any.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct RoleFact {
     pub label: String,
     pub organisation: Option<usize>,
 }
 
 /// The meeting a document reports.
-#[derive(Debug, Clone, Default, serde::Serialize)]
+#[derive(Debug, Clone, Default, serde::Serialize, serde::Deserialize)]
 pub struct MeetingFacts {
     /// The body that met (mention index).
     pub body: Option<usize>,
@@ -106,7 +108,7 @@ pub struct MeetingFacts {
 }
 
 /// An agenda item with what was discussed under it.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct AgendaFacts {
     /// 1-based, in the agenda's order.
     pub position: u32,
@@ -120,7 +122,7 @@ pub struct AgendaFacts {
 }
 
 /// One (speaker, process, sentence) fact.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct StatementFacts {
     pub speaker: usize,
     pub process: usize,
@@ -131,16 +133,48 @@ pub struct StatementFacts {
 }
 
 /// An action agreed in the meeting.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ActionFacts {
     pub owner: Option<usize>,
     pub text: String,
     pub span: Span,
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub rule: RuleName,
+}
+
+/// The name of an extraction rule. An alias, so that serde's derive does not treat the field as
+/// text borrowed from the input (which would tie deserialising to `'static` input).
+pub type RuleName = &'static str;
+
+/// Rule names are `&'static str` (the extractor's own literals); one read back from the build
+/// cache is interned, so each distinct name is allocated once per process. A visitor sees the
+/// name without allocating it: this runs once per mention, millions of times at 10,000 documents.
+fn rule_name<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    struct Interner;
+    impl serde::de::Visitor<'_> for Interner {
+        type Value = &'static str;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a rule name")
+        }
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<&'static str, E> {
+            static NAMES: std::sync::RwLock<std::collections::BTreeSet<&'static str>> = std::sync::RwLock::new(std::collections::BTreeSet::new());
+            if let Some(known) = NAMES.read().unwrap_or_else(std::sync::PoisonError::into_inner).get(name) {
+                return Ok(known);
+            }
+            let mut names = NAMES.write().unwrap_or_else(std::sync::PoisonError::into_inner);
+            if let Some(known) = names.get(name) {
+                return Ok(known);
+            }
+            let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+            names.insert(leaked);
+            Ok(leaked)
+        }
+    }
+    deserializer.deserialize_str(Interner)
 }
 
 /// Everything found in one document.
-#[derive(Debug, Clone, serde::Serialize)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Extraction {
     pub file_name: String,
     pub doc_id: String,
@@ -160,6 +194,10 @@ pub struct Extraction {
     pub warnings: Vec<String>,
     #[serde(skip)]
     pub cleaned: Cleaned,
+    /// The sentences of every line of `cleaned`, split once on first use: `sentence_of` is
+    /// asked for every mention, and splitting a long line each time cost a tenth of extraction.
+    #[serde(skip)]
+    pub(crate) sentences: OnceLock<Vec<Span>>,
 }
 
 impl Extraction {
@@ -182,9 +220,29 @@ impl Extraction {
         let text = &self.cleaned.text;
         let start = text[..span.start].rfind(['\n']).map_or(0, |p| p + 1);
         let end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
-        segment::sentences(text, start..end)
-            .into_iter()
-            .find(|s| s.start <= span.start && span.end <= s.end)
+        if text[span.clone()].contains('\n') {
+            // Rare: a span across lines is split with the lines it covers.
+            return segment::sentences(text, start..end)
+                .into_iter()
+                .find(|s| s.start <= span.start && span.end <= s.end)
+                .unwrap_or(start..end);
+        }
+        let sentences = self.sentences.get_or_init(|| {
+            let mut out = Vec::new();
+            let mut from = 0;
+            for line in text.split_inclusive('\n') {
+                let to = from + line.strip_suffix('\n').map_or(line.len(), str::len);
+                out.extend(segment::sentences(text, from..to));
+                from += line.len();
+            }
+            out
+        });
+        // Sentences are disjoint and in order: only the last one starting at or before the span
+        // can hold it.
+        let i = sentences.partition_point(|s| s.start <= span.start);
+        i.checked_sub(1)
+            .map(|i| sentences[i].clone())
+            .filter(|s| span.end <= s.end)
             .unwrap_or(start..end)
     }
 }
@@ -219,6 +277,7 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         related: Vec::new(),
         warnings: doc.warnings.clone(),
         cleaned: cleaned.clone(),
+        sentences: OnceLock::new(),
     };
     let mut participants = people::participants(text, &layout, lexicon);
     people::appositions(text, &layout, lexicon, &mut participants);

@@ -1,0 +1,283 @@
+//! Cache: what the last build of a store read and wrote, so that the next build redoes only
+//! what changed.
+//!
+//! It lives beside the store, in `<store>/govgraph-cache/`, and is never needed for
+//! correctness: a missing, stale or unreadable cache only makes a build slower. It holds
+//! - `index.json`: per input file its size, modification time and content hash (so an
+//!   unchanged file is not even read, as git's index does), and per named graph the
+//!   fingerprint of what produced it and its number of quads;
+//! - `extract/<key>.msgpack`: one document and its extraction, keyed by everything the
+//!   extraction depends on (content, file name, extractor build, curated data).
+//!
+//! Invariant: a graph's fingerprint is in the index only while the store holds exactly the
+//! graph it describes. The build removes the fingerprints of the graphs it is about to write
+//! and saves the index *before* writing, and records the new ones only after the store has
+//! committed; a crash in between leaves graphs without fingerprints, which the next build
+//! rewrites.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use crate::extract::Extraction;
+use crate::ingest::Document;
+use crate::segment::Cleaned;
+
+/// The folder, inside a store's folder, that holds its cache.
+pub const CACHE_DIR: &str = "govgraph-cache";
+
+/// Raise when the layout of the cache files changes: an index of another version is ignored.
+const INDEX_VERSION: u32 = 1;
+
+/// A file as last seen: when its size and modification time are unchanged, so is its content.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct FileStamp {
+    len: u64,
+    mtime_ns: u128,
+    sha256: String,
+}
+
+/// What produced a named graph, and its size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GraphStamp {
+    pub fingerprint: String,
+    pub quads: usize,
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct Index {
+    version: u32,
+    /// When this index was last saved (nanoseconds since the epoch): a file modified at or after
+    /// the time its stamp was taken may have changed within the clock's resolution.
+    saved_ns: u128,
+    files: HashMap<PathBuf, FileStamp>,
+    graphs: HashMap<String, GraphStamp>,
+}
+
+/// One cached document: its text and what was extracted from it.
+#[derive(Serialize, Deserialize)]
+struct Entry {
+    text: String,
+    warnings: Vec<String>,
+    extraction: Extraction,
+    cleaned: Cleaned,
+}
+
+/// The build cache of one store. Reading never fails (a bad cache is an empty one); writing
+/// returns errors, which the build reports as warnings.
+pub struct BuildCache {
+    dir: Option<PathBuf>,
+    index: Index,
+    /// When this build started: stamps taken now are trusted from the next build on only for
+    /// files last modified before it.
+    started_ns: u128,
+}
+
+impl BuildCache {
+    /// The cache of the store at `store_path`; `None` (a store in memory) caches nothing.
+    pub fn open(store_path: Option<&Path>) -> BuildCache {
+        let dir = store_path.map(|p| p.join(CACHE_DIR));
+        let index = dir
+            .as_ref()
+            .and_then(|d| std::fs::read(d.join("index.json")).ok())
+            .and_then(|bytes| serde_json::from_slice::<Index>(&bytes).ok())
+            .filter(|i| i.version == INDEX_VERSION)
+            .unwrap_or_default();
+        BuildCache { dir, index, started_ns: now_ns() }
+    }
+
+    /// The content hash of `path` recorded by an earlier build, when the file's size and
+    /// modification time are those recorded and it was not modified while that build ran.
+    pub fn known_sha256(&self, path: &Path) -> Option<String> {
+        let stamp = self.index.files.get(path)?;
+        let meta = std::fs::metadata(path).ok()?;
+        let mtime = mtime_ns(&meta)?;
+        (meta.is_file() && meta.len() == stamp.len && mtime == stamp.mtime_ns && mtime < self.index.saved_ns).then(|| stamp.sha256.clone())
+    }
+
+    /// Records the content hash of a file just read.
+    pub fn note_file(&mut self, path: &Path, sha256: &str) {
+        if let Ok(meta) = std::fs::metadata(path)
+            && let Some(mtime_ns) = mtime_ns(&meta)
+        {
+            self.index.files.insert(path.to_owned(), FileStamp { len: meta.len(), mtime_ns, sha256: sha256.to_owned() });
+        }
+    }
+
+    /// Forgets the files not in `keep` (inputs no longer given).
+    pub fn retain_files(&mut self, keep: &HashSet<PathBuf>) {
+        self.index.files.retain(|p, _| keep.contains(p));
+    }
+
+    /// The cached document and extraction under `key`, if any (and readable).
+    pub fn extraction(&self, key: &str, path: &Path) -> Option<(Document, Extraction)> {
+        let bytes = std::fs::read(self.entry_path(key)?).ok()?;
+        let entry: Entry = rmp_serde::from_slice(&bytes).ok()?;
+        let mut extraction = entry.extraction;
+        extraction.cleaned = entry.cleaned;
+        let document = Document {
+            path: path.to_owned(),
+            file_name: extraction.file_name.clone(),
+            sha256: extraction.sha256.clone(),
+            media_type: crate::ingest::media_type_named(&extraction.media_type),
+            text: entry.text,
+            warnings: entry.warnings,
+        };
+        Some((document, extraction))
+    }
+
+    /// Stores a document and its extraction under `key` (written whole, then renamed, so a
+    /// crash leaves either the old entry or the new one).
+    pub fn put_extraction(&self, key: &str, document: &Document, extraction: &Extraction) -> std::io::Result<()> {
+        let Some(path) = self.entry_path(key) else { return Ok(()) };
+        let entry = Entry {
+            text: document.text.clone(),
+            warnings: document.warnings.clone(),
+            extraction: Extraction { cleaned: Cleaned::default(), ..extraction.clone() },
+            cleaned: extraction.cleaned.clone(),
+        };
+        let bytes = rmp_serde::to_vec(&entry).map_err(std::io::Error::other)?;
+        std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
+        write_atomically(&path, &bytes)
+    }
+
+    /// Deletes the cached extractions whose keys are not in `keep`.
+    pub fn retain_extractions(&self, keep: &HashSet<String>) -> std::io::Result<()> {
+        let Some(dir) = self.dir.as_ref().map(|d| d.join("extract")) else { return Ok(()) };
+        let Ok(entries) = std::fs::read_dir(&dir) else { return Ok(()) };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let key = name.strip_suffix(".msgpack").unwrap_or(&name);
+            if !keep.contains(key) {
+                std::fs::remove_file(entry.path())?;
+            }
+        }
+        Ok(())
+    }
+
+    /// What the index says produced the graph `iri`.
+    pub fn graph(&self, iri: &str) -> Option<&GraphStamp> {
+        self.index.graphs.get(iri)
+    }
+
+    /// Every graph the index knows, with its stamp.
+    pub fn graphs(&self) -> impl Iterator<Item = (&String, &GraphStamp)> {
+        self.index.graphs.iter()
+    }
+
+    /// Forgets the stamps of graphs about to be written (then [`Self::save`] before writing).
+    pub fn forget_graphs<'a>(&mut self, iris: impl IntoIterator<Item = &'a str>) {
+        for iri in iris {
+            self.index.graphs.remove(iri);
+        }
+    }
+
+    /// Records the stamp of a graph the store has committed.
+    pub fn record_graph(&mut self, iri: &str, stamp: GraphStamp) {
+        self.index.graphs.insert(iri.to_owned(), stamp);
+    }
+
+    /// Forgets everything about graphs (the store was emptied or rebuilt from scratch).
+    pub fn clear_graphs(&mut self) {
+        self.index.graphs.clear();
+    }
+
+    /// Writes the index (atomically).
+    pub fn save(&mut self) -> std::io::Result<()> {
+        let Some(dir) = &self.dir else { return Ok(()) };
+        std::fs::create_dir_all(dir)?;
+        self.index.version = INDEX_VERSION;
+        self.index.saved_ns = self.started_ns;
+        let bytes = serde_json::to_vec(&self.index).map_err(std::io::Error::other)?;
+        write_atomically(&dir.join("index.json"), &bytes)
+    }
+
+    fn entry_path(&self, key: &str) -> Option<PathBuf> {
+        Some(self.dir.as_ref()?.join("extract").join(format!("{key}.msgpack")))
+    }
+}
+
+/// A hex SHA-256 over `parts`, each followed by a separator byte so that ("ab","c") and
+/// ("a","bc") differ.
+pub fn fingerprint<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> String {
+    let mut hasher = Sha256::new();
+    for part in parts {
+        hasher.update(part);
+        hasher.update([0u8]);
+    }
+    hasher.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Identifies the running govgraph build: its version and its executable's size and time, so
+/// that a rebuilt extractor never reuses extractions made by an older one.
+pub fn build_id() -> String {
+    static ID: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe().ok().and_then(|p| std::fs::metadata(p).ok());
+        let (len, mtime) = exe.map_or((0, 0), |m| (m.len(), mtime_ns(&m).unwrap_or(0)));
+        format!("{}-{len}-{mtime}", env!("CARGO_PKG_VERSION"))
+    })
+    .clone()
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> Option<u128> {
+    Some(meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?.as_nanos())
+}
+
+fn now_ns() -> u128 {
+    std::time::SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cached_extraction_reads_back_as_it_was_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = BuildCache::open(Some(dir.path()));
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let doc = Document::from_text("m.md", "# Working Group\nOnline Meeting 4\n12 May 2024 at 10:00 UTC\n\nConcettina Cassa (Titti) noted the **GDC**.");
+        let ex = crate::extract::document(&doc, &lexicon);
+        cache.put_extraction("k", &doc, &ex).unwrap();
+        let (doc2, ex2) = cache.extraction("k", Path::new("m.md")).unwrap();
+        assert_eq!(doc2.text, doc.text);
+        assert_eq!(doc2.media_type, doc.media_type);
+        assert_eq!(serde_json::to_value(&ex2).unwrap(), serde_json::to_value(&ex).unwrap());
+        assert_eq!(ex2.cleaned.text, ex.cleaned.text);
+        assert_eq!(ex2.char_offsets(&doc.text, &(0..ex.cleaned.text.len())), ex.char_offsets(&doc.text, &(0..ex.cleaned.text.len())));
+        assert!(cache.extraction("other", Path::new("m.md")).is_none());
+    }
+
+    #[test]
+    fn a_file_is_trusted_only_while_its_size_and_time_are_unchanged() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.txt");
+        std::fs::write(&file, "one").unwrap();
+        let mut cache = BuildCache::open(Some(&dir.path().join("store")));
+        cache.note_file(&file, "sha-one");
+        // Not trusted within the build that took the stamp (the file may change in the same tick).
+        assert_eq!(cache.known_sha256(&file), None);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let mut later = BuildCache { started_ns: now_ns(), ..cache };
+        later.save().unwrap();
+        let reopened = BuildCache::open(Some(&dir.path().join("store")));
+        assert_eq!(reopened.known_sha256(&file).as_deref(), Some("sha-one"));
+        std::fs::write(&file, "three").unwrap();
+        assert_eq!(reopened.known_sha256(&file), None);
+    }
+
+    #[test]
+    fn fingerprints_separate_their_parts() {
+        assert_ne!(fingerprint([&b"ab"[..], b"c"]), fingerprint([&b"a"[..], b"bc"]));
+        assert_eq!(fingerprint([&b"a"[..]]).len(), 64);
+    }
+}

@@ -334,18 +334,12 @@ pub fn name_key(name: &str) -> String {
 /// [`name_key`] for any text: NFKD, combining marks dropped, lower case, words joined by spaces.
 fn unicode_key(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    // ASCII (most names) is its own NFKD and has no combining marks: skip the normaliser.
-    if name.is_ascii() {
-        return key_of(name.chars(), name.len());
-    }
-    key_of(name.nfkd().filter(|&c| !unicode_normalization::char::is_combining_mark(c)), name.len())
-}
-
-/// [`name_key`] of a name's characters, decomposed and without accents.
-fn key_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
-    let mut out = String::with_capacity(capacity);
+    let mut out = String::with_capacity(name.len());
     let mut space = false;
-    for c in chars {
+    for c in name.nfkd() {
+        if unicode_normalization::char::is_combining_mark(c) {
+            continue;
+        }
         if c.is_alphanumeric() || c == '+' {
             if space && !out.is_empty() {
                 out.push(' ');

@@ -70,6 +70,26 @@ pub struct BuildReport {
     pub warnings: Vec<String>,
     pub counts: StoreCounts,
     pub seconds: f64,
+    /// Seconds spent in each phase, in order (`govgraph build --timings`).
+    pub phases: Vec<(&'static str, f64)>,
+}
+
+/// Times the phases of a build: each lap is the time since the previous one.
+struct Laps {
+    last: Instant,
+    phases: Vec<(&'static str, f64)>,
+}
+
+impl Laps {
+    fn new() -> Laps {
+        Laps { last: Instant::now(), phases: Vec::new() }
+    }
+
+    fn lap(&mut self, phase: &'static str) {
+        let now = Instant::now();
+        self.phases.push((phase, (now - self.last).as_secs_f64()));
+        self.last = now;
+    }
 }
 
 /// Why a build could not run at all (a bad document never stops one).
@@ -117,7 +137,7 @@ pub struct Analysis {
 
 /// Reads, extracts and resolves `inputs`, without touching a store.
 pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress) -> Result<Analysis, BuildError> {
-    analyse_cached(inputs, options, progress, &mut BuildCache::open(None), true)
+    analyse_cached(inputs, options, progress, &mut BuildCache::open(None), true, &mut Laps::new())
 }
 
 /// Everything an extraction depends on: the content, the file name, the extractor's build and
@@ -128,7 +148,7 @@ pub fn extraction_key(document: &Document, lexicon_fingerprint: &str) -> String 
 }
 
 /// [`analyse`], taking unchanged documents' extractions from `cache` and adding new ones to it.
-fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool) -> Result<Analysis, BuildError> {
+fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool, laps: &mut Laps) -> Result<Analysis, BuildError> {
     let lexicon = Lexicon::load(&options.data_dirs)?;
     let lexicon_fingerprint = quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
     let corrections = corrections(&lexicon);
@@ -183,7 +203,9 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
         }
     }
     cache.retain_files(&files);
+    laps.lap("read and extract");
     let resolved = resolve::entities(&extractions, &lexicon, &options.base, &corrections, explain);
+    laps.lap("resolve");
     Ok(Analysis { documents, extractions, keys, resolved, lexicon, failed, warnings })
 }
 
@@ -262,8 +284,9 @@ fn document_fingerprint(base: &str, d: usize, key: &str, ex: &Extraction, resolv
 /// ```
 pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progress: &dyn Progress) -> Result<BuildReport, BuildError> {
     let started = Instant::now();
+    let mut laps = Laps::new();
     let mut cache = BuildCache::open(store.on_disk());
-    let analysis = analyse_cached(inputs, options, progress, &mut cache, false)?;
+    let analysis = analyse_cached(inputs, options, progress, &mut cache, false, &mut laps)?;
     let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
     if !options.keep_going && !report.failed.is_empty() {
         report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
@@ -271,7 +294,12 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);
     }
-    let quads = if store.is_empty()? { load_fresh(&analysis, store, options, &mut cache, &mut report)? } else { update(&analysis, store, options, &mut cache, &mut report)? };
+    let quads = if store.is_empty()? {
+        load_fresh(&analysis, store, options, &mut cache, &mut report, &mut laps)?
+    } else {
+        update(&analysis, store, options, &mut cache, &mut report)?
+    };
+    laps.lap("write graphs");
     if let Err(e) = cache.save() {
         report.warnings.push(format!("{}: cannot write the build cache ({e}); the next build will redo more work", store.path().display()));
     }
@@ -282,7 +310,10 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     {
         report.warnings.push(format!("{}: cannot clean the build cache: {e}", store.path().display()));
     }
+    laps.lap("save the build cache");
     report.counts = store.counts(quads)?;
+    laps.lap("count");
+    report.phases = laps.phases;
     report.seconds = started.elapsed().as_secs_f64();
     // Freeing millions of small allocations takes a noticeable share of a small rebuild; a
     // process about to exit need not wait for it.
@@ -389,7 +420,7 @@ const LOAD_CHUNK: usize = 256;
 
 /// A build into an empty store: every graph is new, so nothing is compared and everything goes
 /// through the bulk loader, chunk by chunk. Returns the number of quads written.
-fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport) -> Result<Option<usize>, BuildError> {
+fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport, laps: &mut Laps) -> Result<Option<usize>, BuildError> {
     let base = options.base.as_str();
     cache.clear_graphs();
     let fixed = [
@@ -417,7 +448,9 @@ fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, c
         graphs
     });
     store.load_fresh(fixed.into_iter().chain(chunks))?;
+    laps.lap("make quads and bulk-load them");
     store.optimize()?;
+    laps.lap("compact");
     // The load committed: only now may the fingerprints be recorded.
     stamps.extend(stamps_cell.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner));
     let total = stamps.iter().map(|(_, s)| s.quads).sum();

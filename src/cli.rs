@@ -54,6 +54,9 @@ pub enum Command {
         /// `--keep-going=false` leaves the store untouched if any input fails.
         #[arg(long, value_name = "BOOL", default_value_t = true, num_args = 0..=1, default_missing_value = "true", action = clap::ArgAction::Set)]
         keep_going: bool,
+        /// Print the time each phase took (read and extract, resolve, write, …) to standard error.
+        #[arg(long)]
+        timings: bool,
     },
     /// Answer a shipped question by name, a query file, or inline SPARQL (`-e`).
     Query {

@@ -37,7 +37,7 @@ fn inputs(paths: Vec<PathBuf>) -> Vec<Input> {
 fn run(cli: Cli) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match cli.command {
-        Command::Build { paths, store, data, base, quiet, max_size, keep_going } => {
+        Command::Build { paths, store, data, base, quiet, max_size, keep_going, timings } => {
             let db = GraphStore::open(&store.store)?;
             let ingest = govgraph::ingest::IngestOptions { max_size };
             let options = BuildOptions { data_dirs: data.data, base, ingest, keep_going };
@@ -48,6 +48,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
             for line in report.warnings.iter() {
                 eprintln!("govgraph: warning: {line}");
+            }
+            if timings {
+                for (phase, seconds) in &report.phases {
+                    eprintln!("{seconds:8.2} s  {phase}");
+                }
             }
             writeln!(out, "{}", inspect::build_summary(&report, &store.store))?;
             return Ok(if report.failed.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) });

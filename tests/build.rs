@@ -110,3 +110,24 @@ fn a_nickname_learnt_from_a_new_summary_reaches_an_old_one() {
     let speaker = format!("{statement} <https://w3id.org/govgraph/ns#speaker> <https://w3id.org/govgraph/id/person/melisande-okafor>");
     assert!(dump.lines().any(|l| l.starts_with(&speaker)), "the statement of a.md is now Melisande Okafor's:\n{dump}");
 }
+
+#[test]
+fn timings_name_each_phase_of_a_fresh_build_and_of_a_rebuild() {
+    let ws = Workspace::new();
+    let phases = |run: &crate::util::Run| -> Vec<String> {
+        run.stderr()
+            .lines()
+            .map(|line| {
+                let (seconds, phase) = line.trim().split_once(" s  ").unwrap_or_else(|| panic!("not a timing: {line}"));
+                assert!(seconds.parse::<f64>().is_ok_and(|s| s >= 0.0), "{line}");
+                phase.to_owned()
+            })
+            .collect()
+    };
+    let fresh = ws.run(&["build", "corpus", "--quiet", "--timings"]);
+    assert_eq!(fresh.code(), 0);
+    assert_eq!(phases(&fresh), ["read and extract", "resolve", "make quads and bulk-load them", "compact", "write graphs", "save the build cache", "count"]);
+    let again = ws.run(&["build", "corpus", "--quiet", "--timings"]);
+    assert_eq!(phases(&again), ["read and extract", "resolve", "write graphs", "save the build cache", "count"]);
+    assert!(ws.run(&["build", "corpus", "--quiet"]).stderr().is_empty(), "timings only when asked");
+}

@@ -166,6 +166,19 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
     resolved
 }
 
+/// A person entity named `label`, its IRI made from the label.
+fn person(base: &str, label: &str) -> Entity {
+    Entity {
+        iri: format!("{base}person/{}", slug(label)),
+        kind: EntityKind::Person,
+        label: label.to_owned(),
+        alt_labels: BTreeSet::new(),
+        hidden_labels: BTreeSet::new(),
+        classification: None,
+        curated: false,
+    }
+}
+
 /// What one distinct mention of a document resolves to, worked out without shared state.
 struct Outcome {
     surface: String,
@@ -241,32 +254,13 @@ fn resolve_document(d: usize, ex: &Extraction, lexicon: &Lexicon, base: &str, pe
             }
             Target::Person { name } => match people.resolve(d, name) {
                 Some((cluster, reason, misspelt)) => {
-                    let c = &people.clusters[cluster];
-                    let iri = format!("{base}person/{}", slug(&c.label));
-                    let seed = Some(Entity {
-                        iri: iri.clone(),
-                        kind: EntityKind::Person,
-                        label: c.label.clone(),
-                        alt_labels: BTreeSet::new(),
-                        hidden_labels: BTreeSet::new(),
-                        classification: None,
-                        curated: false,
-                    });
-                    (Some(iri), reason, misspelt, seed, false)
+                    let seed = person(base, &people.clusters[cluster].label);
+                    (Some(seed.iri.clone()), reason, misspelt, Some(seed), false)
                 }
                 None if name.strength == Strength::Cued => {
                     // A name the text marks as a person, with no fuller form known anywhere.
-                    let iri = format!("{base}person/{}", slug(&name.name));
-                    let seed = Some(Entity {
-                        iri: iri.clone(),
-                        kind: EntityKind::Person,
-                        label: name.name.clone(),
-                        alt_labels: BTreeSet::new(),
-                        hidden_labels: BTreeSet::new(),
-                        classification: None,
-                        curated: false,
-                    });
-                    (Some(iri), format!("marked as a person by rule {}; no fuller name known", m.rule), false, seed, false)
+                    let seed = person(base, &name.name);
+                    (Some(seed.iri.clone()), format!("marked as a person by rule {}; no fuller name known", m.rule), false, Some(seed), false)
                 }
                 None => (None, "a capitalised word that names no known person".to_owned(), false, None, false),
             },

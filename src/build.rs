@@ -150,7 +150,7 @@ pub fn extraction_key(document: &Document, lexicon_fingerprint: &str) -> String 
 /// [`analyse`], taking unchanged documents' extractions from `cache` and adding new ones to it.
 fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool, laps: &mut Laps) -> Result<Analysis, BuildError> {
     let lexicon = Lexicon::load(&options.data_dirs)?;
-    let lexicon_fingerprint = quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
+    let lexicon_fingerprint = cache::quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
     let corrections = corrections(&lexicon);
     let mut failed: Vec<String> = Vec::new();
     let mut sources: Vec<Input> = Vec::new();
@@ -254,12 +254,6 @@ fn file_name_of(path: &Path) -> String {
     path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default()
 }
 
-/// A fingerprint of a graph's content (its quads in their sorted order).
-fn quads_fingerprint(quads: &[oxigraph::model::Quad]) -> String {
-    let lines: Vec<String> = quads.iter().map(ToString::to_string).collect();
-    cache::fingerprint(lines.iter().map(String::as_bytes))
-}
-
 /// What a document's graph is made from: its extraction (by key), the entities its mentions
 /// resolved to, and the label of the body that met (which names the meeting). Equal
 /// fingerprints give equal graphs, so a graph whose fingerprint is recorded is not rebuilt.
@@ -297,9 +291,8 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     let quads = if store.is_empty()? {
         load_fresh(&analysis, store, options, &mut cache, &mut report, &mut laps)?
     } else {
-        update(&analysis, store, options, &mut cache, &mut report)?
+        update(&analysis, store, options, &mut cache, &mut report, &mut laps)?
     };
-    laps.lap("write graphs");
     if let Err(e) = cache.save() {
         report.warnings.push(format!("{}: cannot write the build cache ({e}); the next build will redo more work", store.path().display()));
     }
@@ -331,14 +324,14 @@ struct Planned {
 /// records unchanged is skipped without reading it; any other is compared with the store and
 /// replaced (in one transaction) when it differs. Returns the store's quad count when every
 /// graph's size is known, so that counting need not scan the store.
-fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport) -> Result<Option<usize>, BuildError> {
+fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport, laps: &mut Laps) -> Result<Option<usize>, BuildError> {
     let base = options.base.as_str();
     let fixed = [
         (rdf::curated_graph(base), rdf::curated_quads(base, &analysis.lexicon)),
         (rdf::entities_graph(base), rdf::entity_quads(base, &analysis.extractions, &analysis.resolved)),
     ];
     let fixed: Vec<(Planned, Vec<oxigraph::model::Quad>)> =
-        fixed.into_iter().map(|(graph, quads)| (Planned { fingerprint: quads_fingerprint(&quads), graph }, quads)).collect();
+        fixed.into_iter().map(|(graph, quads)| (Planned { fingerprint: cache::quads_fingerprint(&quads), graph }, quads)).collect();
     let documents: Vec<Planned> = (0..analysis.documents.len())
         .into_par_iter()
         .map(|d| Planned {
@@ -346,10 +339,14 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
             fingerprint: document_fingerprint(base, d, &analysis.keys[d], &analysis.extractions[d], &analysis.resolved),
         })
         .collect();
+    laps.lap("make the entities graph and fingerprint every graph");
     let unchanged = |p: &Planned| cache.graph(p.graph.as_str()).is_some_and(|s| s.fingerprint == p.fingerprint);
     let stale: Vec<usize> = (0..documents.len()).filter(|&d| !unchanged(&documents[d])).collect();
     let stale_fixed: Vec<usize> = (0..fixed.len()).filter(|&i| !unchanged(&fixed[i].0)).collect();
 
+    // What the store holds of each stale document graph, by the stamps about to be forgotten.
+    let held: std::collections::HashMap<usize, String> =
+        stale.iter().filter_map(|&d| cache.graph(documents[d].graph.as_str()).map(|s| (d, s.content.clone()))).filter(|(_, c)| !c.is_empty()).collect();
     // Forget what is about to be written before writing it (see the invariant in `cache`).
     cache.forget_graphs(stale.iter().map(|&d| documents[d].graph.as_str()).chain(stale_fixed.iter().map(|&i| fixed[i].0.graph.as_str())));
     cache.save().map_err(|e| StoreError::Load { path: store.path().to_owned(), message: format!("cannot write the build cache: {e}") })?;
@@ -357,7 +354,7 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
     for &i in &stale_fixed {
         let (planned, quads) = &fixed[i];
         store.sync_graph(planned.graph.as_ref(), quads)?;
-        cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), quads: quads.len() });
+        cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), content: planned.fingerprint.clone(), quads: quads.len() });
     }
     let stale_set: std::collections::HashSet<usize> = stale.iter().copied().collect();
     for (d, doc) in analysis.documents.iter().enumerate() {
@@ -366,18 +363,29 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         }
     }
     for chunk in stale.chunks(LOAD_CHUNK) {
-        let graphs: Vec<(usize, Vec<oxigraph::model::Quad>)> = chunk.par_iter().map(|&d| (d, document_quads(analysis, base, d))).collect();
-        for (d, quads) in graphs {
+        let graphs: Vec<(usize, Vec<oxigraph::model::Quad>, String)> = chunk
+            .par_iter()
+            .map(|&d| {
+                let quads = document_quads(analysis, base, d);
+                let content = cache::quads_fingerprint(&quads);
+                (d, quads, content)
+            })
+            .collect();
+        for (d, quads, content) in graphs {
             let planned = &documents[d];
-            if store.sync_graph(planned.graph.as_ref(), &quads)? {
+            // Made again but the same as what the store holds (a new govgraph build): no need to
+            // read the graph back to see it.
+            let held_already = held.get(&d) == Some(&content);
+            if !held_already && store.sync_graph(planned.graph.as_ref(), &quads)? {
                 report.built.push(analysis.documents[d].file_name.clone());
             } else {
                 report.skipped.push(analysis.documents[d].file_name.clone());
             }
-            cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), quads: quads.len() });
+            cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), content, quads: quads.len() });
         }
     }
 
+    laps.lap("write changed graphs");
     // Graphs of documents no longer among the inputs go, except those of inputs that failed to
     // read this time: a broken file must not lose what the store had for it.
     let wanted: std::collections::HashSet<&str> = documents.iter().map(|p| p.graph.as_str()).collect();
@@ -398,15 +406,11 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         store.remove_graph(graph.as_ref())?;
         report.removed += 1;
     }
+    laps.lap("remove graphs of documents no longer given");
     // Every graph in the store has a recorded size only when no kept graph lacks one.
-    let mut total = 0;
-    for graph in store.graph_names()? {
-        match cache.graph(graph.as_str()) {
-            Some(stamp) => total += stamp.quads,
-            None => return Ok(None),
-        }
-    }
-    Ok(Some(total))
+    let total = store.graph_names()?.iter().map(|graph| cache.graph(graph.as_str()).map(|stamp| stamp.quads)).sum();
+    laps.lap("sum the graphs' sizes");
+    Ok(total)
 }
 
 fn document_quads(analysis: &Analysis, base: &str, d: usize) -> Vec<oxigraph::model::Quad> {
@@ -428,24 +432,33 @@ fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, c
         (rdf::entities_graph(base), rdf::entity_quads(base, &analysis.extractions, &analysis.resolved)),
     ];
     let mut stamps: Vec<(String, GraphStamp)> =
-        fixed.iter().map(|(g, quads)| (g.as_str().to_owned(), GraphStamp { fingerprint: quads_fingerprint(quads), quads: quads.len() })).collect();
+        fixed
+            .iter()
+            .map(|(g, quads)| {
+                let content = cache::quads_fingerprint(quads);
+                (g.as_str().to_owned(), GraphStamp { fingerprint: content.clone(), content, quads: quads.len() })
+            })
+            .collect();
     let n = analysis.documents.len();
     let stamps_cell = std::sync::Mutex::new(Vec::with_capacity(n));
     let chunks = (0..n).step_by(LOAD_CHUNK).flat_map(|start| {
         let end = (start + LOAD_CHUNK).min(n);
-        let graphs: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>)> = (start..end)
+        let made: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>, GraphStamp)> = (start..end)
             .into_par_iter()
             .map(|d| {
                 let quads = document_quads(analysis, base, d);
-                (rdf::document_iri(base, analysis.documents[d].id()), quads)
+                let fingerprint = document_fingerprint(base, d, &analysis.keys[d], &analysis.extractions[d], &analysis.resolved);
+                let stamp = GraphStamp { fingerprint, content: cache::quads_fingerprint(&quads), quads: quads.len() };
+                (rdf::document_iri(base, analysis.documents[d].id()), quads, stamp)
             })
             .collect();
         let mut recorded = stamps_cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        for (d, (graph, quads)) in (start..end).zip(&graphs) {
-            let fingerprint = document_fingerprint(base, d, &analysis.keys[d], &analysis.extractions[d], &analysis.resolved);
-            recorded.push((graph.as_str().to_owned(), GraphStamp { fingerprint, quads: quads.len() }));
-        }
-        graphs
+        made.into_iter()
+            .map(|(graph, quads, stamp)| {
+                recorded.push((graph.as_str().to_owned(), stamp));
+                (graph, quads)
+            })
+            .collect::<Vec<_>>()
     });
     store.load_fresh(fixed.into_iter().chain(chunks))?;
     laps.lap("make quads and bulk-load them");

@@ -25,7 +25,12 @@ impl Workspace {
 
     /// Runs `govgraph ARGS…` in the workspace folder, with `--store <tmp>/db` for commands that use a store.
     pub fn run(&self, args: &[&str]) -> Run {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_govgraph"));
+        self.run_exe(Path::new(env!("CARGO_BIN_EXE_govgraph")), args)
+    }
+
+    /// [`Self::run`] with another copy of the binary (another build of govgraph, to the cache).
+    pub fn run_exe(&self, exe: &Path, args: &[&str]) -> Run {
+        let mut command = Command::new(exe);
         command.args(args).current_dir(self.dir.path());
         if matches!(args.first(), Some(&"build" | &"query" | &"export" | &"dump" | &"analyse" | &"report")) {
             command.arg("--store").arg(self.path("db"));

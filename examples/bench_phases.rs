@@ -42,8 +42,8 @@ fn main() -> anyhow::Result<()> {
         let c = s.counts(None)?;
         println!("counts: {:.2} s ({} quads)", t.elapsed().as_secs_f64(), c.quads);
         let t = Instant::now();
-        let g = s.document_graphs()?;
-        println!("document_graphs: {} in {:.2} s", g.len(), t.elapsed().as_secs_f64());
+        let g = s.graph_names()?;
+        println!("graph_names: {} in {:.2} s", g.len(), t.elapsed().as_secs_f64());
         let t = Instant::now();
         s.sync_graph(rdf::entities_graph(base).as_ref(), &eq)?;
         println!("sync entities graph: {:.2} s", t.elapsed().as_secs_f64());

@@ -394,22 +394,25 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         .iter()
         .filter_map(|line| line.split(": ").next().and_then(|p| Path::new(p).file_name()).map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    for graph in store.document_graphs()? {
-        if wanted.contains(graph.as_str()) {
+    let fixed_graphs: std::collections::HashSet<&str> = fixed.iter().map(|(p, _)| p.graph.as_str()).collect();
+    let mut kept = Vec::new();
+    for graph in store.graph_names()? {
+        if wanted.contains(graph.as_str()) || fixed_graphs.contains(graph.as_str()) || !store.is_document_graph(graph.as_ref())? {
+            kept.push(graph);
             continue;
         }
         let identifier = store.document_identifier(graph.as_ref())?;
         if identifier.is_some_and(|id| failed_names.contains(&id)) {
+            kept.push(graph);
             continue;
         }
         cache.forget_graphs([graph.as_str()]);
         store.remove_graph(graph.as_ref())?;
         report.removed += 1;
     }
-    laps.lap("remove graphs of documents no longer given");
     // Every graph in the store has a recorded size only when no kept graph lacks one.
-    let total = store.graph_names()?.iter().map(|graph| cache.graph(graph.as_str()).map(|stamp| stamp.quads)).sum();
-    laps.lap("sum the graphs' sizes");
+    let total = kept.iter().map(|graph| cache.graph(graph.as_str()).map(|stamp| stamp.quads)).sum();
+    laps.lap("remove graphs of documents no longer given");
     Ok(total)
 }
 

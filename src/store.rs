@@ -191,21 +191,12 @@ impl GraphStore {
         Ok(())
     }
 
-    /// The names of the graphs that hold a document (graph name = document IRI): one scan of the
-    /// `rdf:type gg:Document` quads, not a lookup per graph.
-    pub fn document_graphs(&self) -> Result<Vec<NamedNode>, StoreError> {
-        let mut out = Vec::new();
-        for quad in self.store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(vocab::gg::DOCUMENT.into()), None) {
-            let quad = quad.map_err(|e| self.storage(e))?;
-            if let (NamedOrBlankNode::NamedNode(subject), oxigraph::model::GraphName::NamedNode(graph)) = (&quad.subject, &quad.graph_name)
-                && subject == graph
-            {
-                out.push(graph.clone());
-            }
-        }
-        out.sort();
-        out.dedup();
-        Ok(out)
+    /// Whether `graph` holds a document (its name is the document's IRI, typed `gg:Document`
+    /// in it): one lookup, where scanning every document's type quad decodes them all.
+    pub fn is_document_graph(&self, graph: NamedNodeRef<'_>) -> Result<bool, StoreError> {
+        self.store
+            .contains(oxigraph::model::QuadRef::new(graph, vocab::rdf::TYPE, vocab::gg::DOCUMENT, graph))
+            .map_err(|e| self.storage(e))
     }
 
     /// The `dcterms:identifier` (file name) a document graph records for its document.
@@ -254,12 +245,25 @@ impl GraphStore {
             Some(n) => n,
             None => self.store.len().map_err(|e| self.storage(e))?,
         };
+        // Counted by SPARQL, which compares terms by their stored ids: decoding every typed
+        // subject to count it took a tenth of a one-change rebuild at 10,000 documents.
         let count = |class: NamedNodeRef<'_>| -> Result<usize, StoreError> {
-            let mut seen = HashSet::new();
-            for quad in self.store.quads_for_pattern(None, Some(vocab::rdf::TYPE), Some(class.into()), None) {
-                seen.insert(quad.map_err(|e| self.storage(e))?.subject);
+            let sparql = format!("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ GRAPH ?g {{ ?s a {class} }} }}");
+            let query_failed = |source| StoreError::Query { path: self.path.clone(), source };
+            let rows = match self.query(&sparql) {
+                Ok(QueryResults::Solutions(rows)) => rows,
+                Ok(_) => return Ok(0),
+                Err(crate::query::QueryError::Evaluation { source }) => return Err(query_failed(source)),
+                // The query is ours and parses; any other error would be a bug, not bad input.
+                Err(other) => return Err(StoreError::Load { path: self.path.clone(), message: other.to_string() }),
+            };
+            let mut n = 0;
+            for row in rows {
+                if let Some(oxigraph::model::Term::Literal(count)) = row.map_err(query_failed)?.get("n") {
+                    n = count.value().parse().unwrap_or(0);
+                }
             }
-            Ok(seen.len())
+            Ok(n)
         };
         Ok(StoreCounts {
             quads,

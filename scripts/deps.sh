@@ -3,7 +3,10 @@
 # and Graphviz (rendering maps). Sourced by scripts/demo and scripts/test.
 # Uses apt-get when run as root on Debian/Ubuntu; otherwise says what to install.
 missing=()
-if ! ls /usr/lib/llvm-*/lib/libclang*.so* /usr/lib/x86_64-linux-gnu/libclang*.so* >/dev/null 2>&1 \
+# bindgen loads libclang.so or libclang-N.so; libclang-cpp.so (present on some images without
+# libclang) is a different library and does not count.
+if ! compgen -G '/usr/lib/llvm-*/lib/libclang.so*' >/dev/null \
+   && ! compgen -G '/usr/lib/*/libclang-[0-9]*.so*' >/dev/null \
    && [ -z "${LIBCLANG_PATH:-}" ]; then
   missing+=(libclang-dev)
 fi

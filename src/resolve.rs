@@ -104,7 +104,10 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
     // depend on scheduling.
     let per_document: Vec<(Vec<Outcome>, Vec<usize>)> =
         extractions.par_iter().enumerate().map(|(d, ex)| resolve_document(d, ex, lexicon, base, &people)).collect();
-    let mut label_keys: HashMap<String, String> = HashMap::new();
+    // Entities in order of first appearance, each with its label's key, found by IRI through
+    // one hash lookup per outcome; sorted into `resolved.entities` once at the end.
+    let mut slots: HashMap<String, usize> = HashMap::new();
+    let mut found: Vec<(Entity, String)> = Vec::new();
     for (d, (outcomes, index)) in per_document.into_iter().enumerate() {
         for o in &outcomes {
             let Some(iri) = &o.iri else {
@@ -113,29 +116,30 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                 }
                 continue;
             };
-            match resolved.entities.get_mut(iri) {
-                Some(entity) => {
+            let slot = match slots.get(iri) {
+                Some(&slot) => {
+                    let entity = &mut found[slot].0;
                     if o.fill_classification && entity.classification.is_none() {
                         entity.classification.clone_from(&o.seed.classification);
                     }
+                    slot
                 }
                 None => {
-                    resolved.entities.insert(iri.clone(), o.seed.clone());
+                    slots.insert(iri.clone(), found.len());
+                    found.push((o.seed.clone(), name_key(&o.seed.label)));
+                    found.len() - 1
                 }
-            }
-            let entity = resolved.entities.get_mut(iri).expect("inserted above");
-            if !label_keys.contains_key(iri) {
-                label_keys.insert(iri.clone(), name_key(&entity.label));
-            }
-            let label_key = &label_keys[iri];
+            };
+            let (entity, label_key) = &mut found[slot];
             if o.surface_key != *label_key && !o.surface_form.is_empty() {
-                if o.hidden {
-                    entity.hidden_labels.insert(o.surface_form.clone());
-                } else {
-                    entity.alt_labels.insert(o.surface_form.clone());
+                let labels = if o.hidden { &mut entity.hidden_labels } else { &mut entity.alt_labels };
+                if !labels.contains(&o.surface_form) {
+                    labels.insert(o.surface_form.clone());
                 }
             }
-            if let Some(nick) = &o.nickname {
+            if let Some(nick) = &o.nickname
+                && !entity.alt_labels.contains(nick)
+            {
                 entity.alt_labels.insert(nick.clone());
             }
             if explain {
@@ -144,6 +148,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
         }
         resolved.mention_iris.push(index.into_iter().map(|i| outcomes[i].iri.clone()).collect());
     }
+    resolved.entities = found.into_iter().map(|(entity, _)| (entity.iri.clone(), entity)).collect();
     // A surface form both alternative and hidden keeps the stronger, alternative, status.
     for entity in resolved.entities.values_mut() {
         let alts = entity.alt_labels.clone();

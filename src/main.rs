@@ -12,6 +12,16 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc, not the system allocator: query evaluation, extraction and the build cache's
+/// decoding make millions of short-lived allocations, and glibc's malloc and free were a quarter
+/// of a query's profile (see BENCHMARKS.md). It is linked with its `override` feature, so that
+/// RocksDB's C++ allocates from it too: with two allocators in one process, a failed store open
+/// freed memory through the wrong one and crashed (the test
+/// `a_store_locked_by_another_process_is_named_as_such` caught it). A library user keeps their
+/// own choice.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     match run(Cli::parse()) {
         Ok(code) => code,

@@ -7,7 +7,11 @@
 //! first and last words, so it never compares every name with every other.
 
 use rayon::prelude::*;
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+// FxHash, not std's keyed SipHash: these maps are looked up millions of times per build with
+// keys from the documents themselves (no adversary to guard against), and nothing here depends
+// on their iteration order.
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::{Extraction, Strength, Target};
 use crate::lexicon::{name_key, EntityKind, Lexicon};
@@ -96,7 +100,7 @@ pub fn slug(name: &str) -> String {
 pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corrections: &Corrections, explain: bool) -> Resolved {
     let mut resolved = Resolved::default();
     // (surface, IRI, reason) → indices of the documents it was seen in.
-    let mut seen: HashMap<(String, String, String), BTreeSet<usize>> = HashMap::new();
+    let mut seen: HashMap<(String, String, String), BTreeSet<usize>> = HashMap::default();
     let people = PeopleIndex::build(extractions, corrections);
 
     // Each document's distinct mentions are resolved on their own, in parallel; their effects
@@ -106,7 +110,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
         extractions.par_iter().enumerate().map(|(d, ex)| resolve_document(d, ex, lexicon, base, &people)).collect();
     // Entities in order of first appearance, each with its label's key, found by IRI through
     // one hash lookup per outcome; sorted into `resolved.entities` once at the end.
-    let mut slots: HashMap<String, usize> = HashMap::new();
+    let mut slots: HashMap<String, usize> = HashMap::default();
     let mut found: Vec<(Entity, String)> = Vec::new();
     for (d, (outcomes, index)) in per_document.into_iter().enumerate() {
         for o in &outcomes {
@@ -207,7 +211,7 @@ struct Outcome {
 fn resolve_document(d: usize, ex: &Extraction, lexicon: &Lexicon, base: &str, people: &PeopleIndex) -> (Vec<Outcome>, Vec<usize>) {
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut index = Vec::with_capacity(ex.mentions.len());
-    let mut done: HashMap<(&Target, &str, &str), usize> = HashMap::new();
+    let mut done: HashMap<(&Target, &str, &str), usize> = HashMap::default();
     for m in &ex.mentions {
         if let Some(&i) = done.get(&(&m.target, m.surface.as_str(), m.rule)) {
             index.push(i);
@@ -446,7 +450,7 @@ impl PeopleIndex {
         let mut groups: Vec<Vec<usize>> = members.into_values().collect();
         groups.sort();
         let mut clusters = Vec::new();
-        let mut by_full = HashMap::new();
+        let mut by_full = HashMap::default();
         for group in groups {
             // Canonical: most frequent form, then a participant-list form, then the longest,
             // then alphabetical.
@@ -480,9 +484,9 @@ impl PeopleIndex {
             clusters.push(Cluster { label, nicknames, nickname_sources, first_names, last_names, documents });
         }
         // Single words are looked up by key, not by scanning every cluster.
-        let mut by_nickname: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_last: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_nickname: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
+        let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
         for (c, cluster) in clusters.iter().enumerate() {
             let nicknames: BTreeSet<String> = cluster.nicknames.iter().map(|n| name_key(n)).collect();
             for n in nicknames {
@@ -497,7 +501,7 @@ impl PeopleIndex {
         }
         // Misspelt first names are found through their one-letter-deleted variants (two words one
         // edit apart always share one), never by comparing with every cluster.
-        let mut by_variant: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_variant: HashMap<String, Vec<usize>> = HashMap::default();
         for (c, cluster) in clusters.iter().enumerate() {
             let keys: BTreeSet<String> = cluster.first_names.iter().cloned().chain(cluster.nicknames.iter().map(|n| name_key(n))).collect();
             for key in keys {

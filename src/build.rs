@@ -129,6 +129,9 @@ pub struct Analysis {
     pub extractions: Vec<Extraction>,
     /// Per document, the build-cache key of its extraction (see [`extraction_key`]).
     pub keys: Vec<String>,
+    /// Per document, whether its text (and its extraction's cleaned text) was left in the build
+    /// cache: an unchanged document in a rebuild, which is resolved but usually not written.
+    pub texts_in_cache: Vec<bool>,
     pub resolved: Resolved,
     pub lexicon: Lexicon,
     pub failed: Vec<String>,
@@ -137,7 +140,7 @@ pub struct Analysis {
 
 /// Reads, extracts and resolves `inputs`, without touching a store.
 pub fn analyse(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress) -> Result<Analysis, BuildError> {
-    analyse_cached(inputs, options, progress, &mut BuildCache::open(None), true, &mut Laps::new())
+    analyse_cached(inputs, options, progress, &mut BuildCache::open(None), true, false, &mut Laps::new())
 }
 
 /// Everything an extraction depends on: the content, the file name, the extractor's build and
@@ -148,7 +151,9 @@ pub fn extraction_key(document: &Document, lexicon_fingerprint: &str) -> String 
 }
 
 /// [`analyse`], taking unchanged documents' extractions from `cache` and adding new ones to it.
-fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool, laps: &mut Laps) -> Result<Analysis, BuildError> {
+///
+/// With `texts_later`, an unchanged document's text stays in the cache (see [`Analysis::texts_in_cache`]).
+fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool, texts_later: bool, laps: &mut Laps) -> Result<Analysis, BuildError> {
     let lexicon = Lexicon::load(&options.data_dirs)?;
     let lexicon_fingerprint = cache::quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
     let corrections = corrections(&lexicon);
@@ -169,7 +174,7 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
     let read: Vec<Result<Read, String>> = sources
         .par_iter()
         .map(|source| {
-            let result = read_one(source, options, &lexicon, &lexicon_fingerprint, cache_ref);
+            let result = read_one(source, options, &lexicon, &lexicon_fingerprint, cache_ref, texts_later);
             progress.advance(&source.name());
             result
         })
@@ -178,12 +183,13 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
     let mut documents = Vec::new();
     let mut extractions = Vec::new();
     let mut keys = Vec::new();
+    let mut texts_in_cache = Vec::new();
     let mut warnings = Vec::new();
     let mut seen_ids = BTreeSet::new();
     let mut files = std::collections::HashSet::new();
     for r in read {
         match r {
-            Ok(Read { document: doc, extraction: ex, key, file, read }) => {
+            Ok(Read { document: doc, extraction: ex, key, file, read, text_in_cache }) => {
                 if let Some(file) = file {
                     if read {
                         cache.note_file(&file, &doc.sha256);
@@ -198,6 +204,7 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
                 documents.push(doc);
                 extractions.push(ex);
                 keys.push(key);
+                texts_in_cache.push(text_in_cache);
             }
             Err(e) => failed.push(e),
         }
@@ -206,7 +213,7 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
     laps.lap("read and extract");
     let resolved = resolve::entities(&extractions, &lexicon, &options.base, &corrections, explain);
     laps.lap("resolve");
-    Ok(Analysis { documents, extractions, keys, resolved, lexicon, failed, warnings })
+    Ok(Analysis { documents, extractions, keys, texts_in_cache, resolved, lexicon, failed, warnings })
 }
 
 /// One input, read (or found unchanged) and extracted (or taken from the cache).
@@ -218,9 +225,11 @@ struct Read {
     file: Option<PathBuf>,
     /// The file was read (so its stamp is new), not recognised from its stamp.
     read: bool,
+    /// Its text was left in the cache (see [`Analysis::texts_in_cache`]).
+    text_in_cache: bool,
 }
 
-fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_fingerprint: &str, cache: &BuildCache) -> Result<Read, String> {
+fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_fingerprint: &str, cache: &BuildCache, texts_later: bool) -> Result<Read, String> {
     let file = match source {
         Input::Path(path) if path.as_os_str() != ingest::STDIN => Some(path.clone()),
         _ => None,
@@ -231,8 +240,9 @@ fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_f
     {
         let probe = Document { path: path.clone(), file_name: file_name_of(path), sha256, media_type: "", text: String::new(), warnings: Vec::new() };
         let key = extraction_key(&probe, lexicon_fingerprint);
-        if let Some((document, extraction)) = cache.extraction(&key, path) {
-            return Ok(Read { document, extraction, key, file, read: false });
+        let cached = if texts_later { cache.extraction_without_texts(&key, path) } else { cache.extraction(&key, path) };
+        if let Some((document, extraction)) = cached {
+            return Ok(Read { document, extraction, key, file, read: false, text_in_cache: texts_later });
         }
     }
     let document = match source {
@@ -241,12 +251,12 @@ fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_f
     };
     let key = extraction_key(&document, lexicon_fingerprint);
     if let Some((_, extraction)) = cache.extraction(&key, &document.path) {
-        return Ok(Read { document, extraction, key, file, read: true });
+        return Ok(Read { document, extraction, key, file, read: true, text_in_cache: false });
     }
     let extraction = extract::document(&document, lexicon);
     // A cache that cannot be written only makes the next build slower.
     let _ = cache.put_extraction(&key, &document, &extraction);
-    Ok(Read { document, extraction, key, file, read: true })
+    Ok(Read { document, extraction, key, file, read: true, text_in_cache: false })
 }
 
 /// The file name a document read from `path` records (as [`ingest::read_with`] names it).
@@ -280,7 +290,10 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     let started = Instant::now();
     let mut laps = Laps::new();
     let mut cache = BuildCache::open(store.on_disk());
-    let analysis = analyse_cached(inputs, options, progress, &mut cache, false, &mut laps)?;
+    // A fresh build writes every graph, so it needs every text; a rebuild fetches the texts of
+    // the few documents it writes.
+    let fresh = store.is_empty()?;
+    let analysis = analyse_cached(inputs, options, progress, &mut cache, false, !fresh, &mut laps)?;
     let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
     if !options.keep_going && !report.failed.is_empty() {
         report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
@@ -288,7 +301,7 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
         report.seconds = started.elapsed().as_secs_f64();
         return Ok(report);
     }
-    let quads = if store.is_empty()? {
+    let quads = if fresh {
         load_fresh(&analysis, store, options, &mut cache, &mut report, &mut laps)?
     } else {
         update(&analysis, store, options, &mut cache, &mut report, &mut laps)?
@@ -363,14 +376,37 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         }
     }
     for chunk in stale.chunks(LOAD_CHUNK) {
-        let graphs: Vec<(usize, Vec<oxigraph::model::Quad>, String)> = chunk
+        let cache_ref = &*cache;
+        let made: Vec<Result<(usize, Vec<oxigraph::model::Quad>, String), usize>> = chunk
             .par_iter()
             .map(|&d| {
-                let quads = document_quads(analysis, base, d);
+                let quads = if analysis.texts_in_cache[d] {
+                    let (text, cleaned) = cache_ref.texts(&analysis.keys[d]).ok_or(d)?;
+                    let extraction = Extraction { cleaned, ..analysis.extractions[d].clone() };
+                    rdf::document_quads(base, d, &extraction, &text, &analysis.resolved, &analysis.lexicon)
+                } else {
+                    document_quads(analysis, base, d)
+                };
                 let content = cache::quads_fingerprint(&quads);
-                (d, quads, content)
+                Ok((d, quads, content))
             })
             .collect();
+        let mut graphs = Vec::with_capacity(made.len());
+        for m in made {
+            match m {
+                Ok(graph) => graphs.push(graph),
+                // The entry's extraction read but its texts did not (cut short, removed meanwhile):
+                // the store keeps the document's old graph, and the entry goes, so that the next
+                // build extracts the file again.
+                Err(d) => {
+                    cache.drop_extraction(&analysis.keys[d]);
+                    report.failed.push(format!(
+                        "{}: its cached text could not be read back; its graph was left as it was, and the next build reads the file again",
+                        analysis.documents[d].path.display()
+                    ));
+                }
+            }
+        }
         for (d, quads, content) in graphs {
             let planned = &documents[d];
             // Made again but the same as what the store holds (a new govgraph build): no need to

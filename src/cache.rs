@@ -7,7 +7,9 @@
 //!   unchanged file is not even read, as git's index does), and per named graph the
 //!   fingerprint of what produced it and its number of quads;
 //! - `extract/<key>.msgpack`: one document and its extraction, keyed by everything the
-//!   extraction depends on (content, file name, extractor build, curated data).
+//!   extraction depends on (content, file name, extractor build, curated data). The extraction
+//!   comes first and the texts after it, behind a length, so that a rebuild reads only the
+//!   extraction of a document it does not write (resolution needs its mentions, not its text).
 //!
 //! Invariant: a graph's fingerprint is in the index only while the store holds exactly the
 //! graph it describes. The build removes the fingerprints of the graphs it is about to write
@@ -62,14 +64,23 @@ struct Index {
     graphs: HashMap<String, GraphStamp>,
 }
 
-/// One cached document: its text and what was extracted from it.
+/// The first part of a cached document: what was extracted from it.
+/// An entry file is [`ENTRY_MAGIC`], the head's length (u32, little-endian), the head, the texts.
 #[derive(Serialize, Deserialize)]
-struct Entry {
-    text: String,
+struct Head {
     warnings: Vec<String>,
     extraction: Extraction,
+}
+
+/// The second part of a cached document: its text and cleaned text, read only to write its graph.
+#[derive(Serialize, Deserialize)]
+struct Texts {
+    text: String,
     cleaned: Cleaned,
 }
+
+/// Marks an entry file of the current layout; a file without it (an older layout) is a miss.
+const ENTRY_MAGIC: &[u8; 4] = b"GGC2";
 
 /// The build cache of one store. Reading never fails (a bad cache is an empty one); writing
 /// returns errors, which the build reports as warnings.
@@ -120,31 +131,61 @@ impl BuildCache {
     /// The cached document and extraction under `key`, if any (and readable).
     pub fn extraction(&self, key: &str, path: &Path) -> Option<(Document, Extraction)> {
         let bytes = std::fs::read(self.entry_path(key)?).ok()?;
-        let entry: Entry = rmp_serde::from_slice(&bytes).ok()?;
-        let mut extraction = entry.extraction;
-        extraction.cleaned = entry.cleaned;
-        let document = Document {
-            path: path.to_owned(),
-            file_name: extraction.file_name.clone(),
-            sha256: extraction.sha256.clone(),
-            media_type: crate::ingest::media_type_named(&extraction.media_type),
-            text: entry.text,
-            warnings: entry.warnings,
-        };
+        let (head, texts) = split_entry(&bytes)?;
+        let texts: Texts = rmp_serde::from_slice(texts).ok()?;
+        let (mut document, mut extraction) = read_head(head, path)?;
+        document.text = texts.text;
+        extraction.cleaned = texts.cleaned;
         Some((document, extraction))
+    }
+
+    /// Like [`Self::extraction`], but reads only the extraction: the document's text is empty and
+    /// its extraction has no cleaned text until [`Self::texts`] fetches them. Most of a large
+    /// rebuild's documents are resolved but not written, and their texts are half of each entry.
+    pub fn extraction_without_texts(&self, key: &str, path: &Path) -> Option<(Document, Extraction)> {
+        use std::io::Read;
+        let mut file = std::fs::File::open(self.entry_path(key)?).ok()?;
+        let mut header = [0u8; 8];
+        file.read_exact(&mut header).ok()?;
+        let len = head_len(&header)?;
+        if len > file.metadata().ok()?.len() {
+            return None;
+        }
+        let mut head = vec![0u8; usize::try_from(len).ok()?];
+        file.read_exact(&mut head).ok()?;
+        read_head(&head, path)
+    }
+
+    /// The text and cleaned text cached under `key`, for a document read by
+    /// [`Self::extraction_without_texts`].
+    pub fn texts(&self, key: &str) -> Option<(String, Cleaned)> {
+        let bytes = std::fs::read(self.entry_path(key)?).ok()?;
+        let (_, texts) = split_entry(&bytes)?;
+        let texts: Texts = rmp_serde::from_slice(texts).ok()?;
+        Some((texts.text, texts.cleaned))
+    }
+
+    /// Deletes the entry under `key` (it proved unreadable), so that the next build extracts again.
+    pub fn drop_extraction(&self, key: &str) {
+        if let Some(path) = self.entry_path(key) {
+            let _ = std::fs::remove_file(path);
+        }
     }
 
     /// Stores a document and its extraction under `key` (written whole, then renamed, so a
     /// crash leaves either the old entry or the new one).
     pub fn put_extraction(&self, key: &str, document: &Document, extraction: &Extraction) -> std::io::Result<()> {
         let Some(path) = self.entry_path(key) else { return Ok(()) };
-        let entry = Entry {
-            text: document.text.clone(),
-            warnings: document.warnings.clone(),
-            extraction: Extraction { cleaned: Cleaned::default(), ..extraction.clone() },
-            cleaned: extraction.cleaned.clone(),
-        };
-        let bytes = rmp_serde::to_vec(&entry).map_err(std::io::Error::other)?;
+        let head = Head { warnings: document.warnings.clone(), extraction: Extraction { cleaned: Cleaned::default(), ..extraction.clone() } };
+        let head = rmp_serde::to_vec(&head).map_err(std::io::Error::other)?;
+        let texts = Texts { text: document.text.clone(), cleaned: extraction.cleaned.clone() };
+        let texts = rmp_serde::to_vec(&texts).map_err(std::io::Error::other)?;
+        let len = u32::try_from(head.len()).map_err(std::io::Error::other)?;
+        let mut bytes = Vec::with_capacity(8 + head.len() + texts.len());
+        bytes.extend_from_slice(ENTRY_MAGIC);
+        bytes.extend_from_slice(&len.to_le_bytes());
+        bytes.extend_from_slice(&head);
+        bytes.extend_from_slice(&texts);
         std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
         write_atomically(&path, &bytes)
     }
@@ -203,6 +244,35 @@ impl BuildCache {
     fn entry_path(&self, key: &str) -> Option<PathBuf> {
         Some(self.dir.as_ref()?.join("extract").join(format!("{key}.msgpack")))
     }
+}
+
+/// The head's length, from an entry's first eight bytes; `None` for another layout.
+fn head_len(header: &[u8; 8]) -> Option<u64> {
+    let (magic, len) = header.split_at(4);
+    (magic == ENTRY_MAGIC).then(|| u64::from(u32::from_le_bytes([len[0], len[1], len[2], len[3]])))
+}
+
+/// An entry's head and texts, or `None` when it is of another layout or cut short.
+fn split_entry(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let header: &[u8; 8] = bytes.get(..8)?.try_into().ok()?;
+    let len = usize::try_from(head_len(header)?).ok()?;
+    let rest = &bytes[8..];
+    (len <= rest.len()).then(|| rest.split_at(len))
+}
+
+/// The document (without its text) and extraction (without its cleaned text) of an entry's head.
+fn read_head(head: &[u8], path: &Path) -> Option<(Document, Extraction)> {
+    let head: Head = rmp_serde::from_slice(head).ok()?;
+    let extraction = head.extraction;
+    let document = Document {
+        path: path.to_owned(),
+        file_name: extraction.file_name.clone(),
+        sha256: extraction.sha256.clone(),
+        media_type: crate::ingest::media_type_named(&extraction.media_type),
+        text: String::new(),
+        warnings: head.warnings,
+    };
+    Some((document, extraction))
 }
 
 /// A hex SHA-256 over `parts`, each followed by a separator byte so that ("ab","c") and
@@ -286,6 +356,40 @@ mod tests {
         assert_eq!(ex2.cleaned.text, ex.cleaned.text);
         assert_eq!(ex2.char_offsets(&doc.text, &(0..ex.cleaned.text.len())), ex.char_offsets(&doc.text, &(0..ex.cleaned.text.len())));
         assert!(cache.extraction("other", Path::new("m.md")).is_none());
+
+        // The head alone, then the texts: together the same document and extraction.
+        let (doc3, ex3) = cache.extraction_without_texts("k", Path::new("m.md")).unwrap();
+        assert!(doc3.text.is_empty() && ex3.cleaned.text.is_empty());
+        assert_eq!(serde_json::to_value(&ex3).unwrap(), serde_json::to_value(&ex).unwrap());
+        let (text, cleaned) = cache.texts("k").unwrap();
+        assert_eq!(text, doc.text);
+        assert_eq!(cleaned.text, ex.cleaned.text);
+    }
+
+    #[test]
+    fn an_entry_cut_short_or_of_another_layout_is_a_miss_not_a_panic() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = BuildCache::open(Some(dir.path()));
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let doc = Document::from_text("m.md", "Online Meeting 4\n12 May 2024\n\nJorge Cancio noted the GDC.");
+        cache.put_extraction("k", &doc, &crate::extract::document(&doc, &lexicon)).unwrap();
+        let path = cache.entry_path("k").unwrap();
+        let whole = std::fs::read(&path).unwrap();
+        // Cut inside the texts: the head still reads, the texts do not.
+        std::fs::write(&path, &whole[..whole.len() - 3]).unwrap();
+        assert!(cache.extraction_without_texts("k", Path::new("m.md")).is_some());
+        assert!(cache.texts("k").is_none());
+        assert!(cache.extraction("k", Path::new("m.md")).is_none());
+        // Cut inside the header, a length beyond the file, and an older layout (no magic).
+        let mut too_long = whole.clone();
+        too_long[4..8].copy_from_slice(&u32::MAX.to_le_bytes());
+        for bytes in [&whole[..6], &too_long[..], &whole[8..]] {
+            std::fs::write(&path, bytes).unwrap();
+            assert!(cache.extraction_without_texts("k", Path::new("m.md")).is_none());
+            assert!(cache.extraction("k", Path::new("m.md")).is_none());
+        }
+        cache.drop_extraction("k");
+        assert!(!path.exists());
     }
 
     #[test]

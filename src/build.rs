@@ -377,7 +377,8 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
     }
     for chunk in stale.chunks(LOAD_CHUNK) {
         let cache_ref = &*cache;
-        let made: Vec<Result<(usize, Vec<oxigraph::model::Quad>, String), usize>> = chunk
+        // Each stale document's graph and content fingerprint, or the document whose texts failed.
+        let made: Vec<Result<MadeGraph, usize>> = chunk
             .par_iter()
             .map(|&d| {
                 let quads = if analysis.texts_in_cache[d] {
@@ -451,6 +452,9 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
     laps.lap("remove graphs of documents no longer given");
     Ok(total)
 }
+
+/// A document's index, its graph's quads and their content fingerprint.
+type MadeGraph = (usize, Vec<oxigraph::model::Quad>, String);
 
 fn document_quads(analysis: &Analysis, base: &str, d: usize) -> Vec<oxigraph::model::Quad> {
     let doc = &analysis.documents[d];

@@ -45,12 +45,12 @@ fn main() -> anyhow::Result<()> {
         let g = s.graph_names()?;
         println!("graph_names: {} in {:.2} s", g.len(), t.elapsed().as_secs_f64());
         let t = Instant::now();
-        s.sync_graph(rdf::entities_graph(base).as_ref(), &eq)?;
+        s.sync_graph(rdf::entities_graph(base).as_ref(), &eq, None)?;
         println!("sync entities graph: {:.2} s", t.elapsed().as_secs_f64());
         let t = Instant::now();
         for d in 0..100 {
             let q = rdf::document_quads(base, d, &ex[d], &docs[d].text, &resolved, &lexicon);
-            s.sync_graph(rdf::document_iri(base, docs[d].id()).as_ref(), &q)?;
+            s.sync_graph(rdf::document_iri(base, docs[d].id()).as_ref(), &q, None)?;
         }
         println!("sync 100 document graphs: {:.2} s", t.elapsed().as_secs_f64());
     }

@@ -371,7 +371,7 @@ pub fn to_quads(analysis: &Analysis, base: &str) -> Vec<Quad> {
 
 /// Stores the analysis in `ggid:graph/analytics`; true when the graph changed.
 pub fn write(store: &GraphStore, analysis: &Analysis, base: &str) -> Result<bool, AnalyseError> {
-    Ok(store.sync_graph(analytics_graph(base).as_ref(), &to_quads(analysis, base))?)
+    Ok(store.sync_graph(analytics_graph(base).as_ref(), &to_quads(analysis, base), None)?)
 }
 
 /// The analysis as text for people: per network, the most central nodes, the communities and the bridges.

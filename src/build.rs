@@ -357,16 +357,17 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
     let stale: Vec<usize> = (0..documents.len()).filter(|&d| !unchanged(&documents[d])).collect();
     let stale_fixed: Vec<usize> = (0..fixed.len()).filter(|&i| !unchanged(&fixed[i].0)).collect();
 
-    // What the store holds of each stale document graph, by the stamps about to be forgotten.
+    // What the store holds of each stale graph, by the stamps about to be forgotten.
     let held: std::collections::HashMap<usize, String> =
         stale.iter().filter_map(|&d| cache.graph(documents[d].graph.as_str()).map(|s| (d, s.content.clone()))).filter(|(_, c)| !c.is_empty()).collect();
+    let held_fixed: Vec<Option<usize>> = fixed.iter().map(|(p, _)| cache.graph(p.graph.as_str()).map(|s| s.quads)).collect();
     // Forget what is about to be written before writing it (see the invariant in `cache`).
     cache.forget_graphs(stale.iter().map(|&d| documents[d].graph.as_str()).chain(stale_fixed.iter().map(|&i| fixed[i].0.graph.as_str())));
     cache.save().map_err(|e| StoreError::Load { path: store.path().to_owned(), message: format!("cannot write the build cache: {e}") })?;
 
     for &i in &stale_fixed {
         let (planned, quads) = &fixed[i];
-        store.sync_graph(planned.graph.as_ref(), quads)?;
+        store.sync_graph(planned.graph.as_ref(), quads, held_fixed[i])?;
         cache.record_graph(planned.graph.as_str(), GraphStamp { fingerprint: planned.fingerprint.clone(), content: planned.fingerprint.clone(), quads: quads.len() });
     }
     let stale_set: std::collections::HashSet<usize> = stale.iter().copied().collect();
@@ -413,7 +414,7 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
             // Made again but the same as what the store holds (a new govgraph build): no need to
             // read the graph back to see it.
             let held_already = held.get(&d) == Some(&content);
-            if !held_already && store.sync_graph(planned.graph.as_ref(), &quads)? {
+            if !held_already && store.sync_graph(planned.graph.as_ref(), &quads, None)? {
                 report.built.push(analysis.documents[d].file_name.clone());
             } else {
                 report.skipped.push(analysis.documents[d].file_name.clone());

@@ -130,11 +130,37 @@ impl GraphStore {
     /// Returns `false` without writing when the graph already holds exactly these triples,
     /// so that rebuilding unchanged input touches nothing. Otherwise the old graph is removed and
     /// the new one inserted in a single transaction: a reader or a crash never sees half a graph.
-    pub fn sync_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad]) -> Result<bool, StoreError> {
+    ///
+    /// `held`, when known (the build cache records each graph's size), is how many quads the
+    /// graph holds now. When that many of the wanted quads are already there, the graph holds
+    /// nothing else, and only the missing ones are written, found by one lookup each instead of
+    /// reading the whole graph back (the entities graph after a new summary usually only grows).
+    pub fn sync_graph(&self, graph: NamedNodeRef<'_>, quads: &[Quad], held: Option<usize>) -> Result<bool, StoreError> {
         let wanted: HashSet<Quad> = quads
             .iter()
             .map(|q| Quad::new(q.subject.clone(), q.predicate.clone(), q.object.clone(), graph.into_owned()))
             .collect();
+        if let Some(held) = held.filter(|&h| h <= wanted.len()) {
+            let mut missing = Vec::new();
+            for quad in &wanted {
+                if !self.store.contains(quad).map_err(|e| self.storage(e))? {
+                    missing.push(quad.clone());
+                    // Fewer than `held` can now be there: something is to be removed.
+                    if wanted.len() - missing.len() < held {
+                        break;
+                    }
+                }
+            }
+            if wanted.len() - missing.len() == held {
+                if missing.is_empty() {
+                    return Ok(false);
+                }
+                let mut transaction = self.store.start_transaction().map_err(|e| self.storage(e))?;
+                transaction.extend(&missing);
+                transaction.commit().map_err(|e| self.storage(e))?;
+                return Ok(true);
+            }
+        }
         let mut existing = HashSet::with_capacity(wanted.len());
         for quad in self.store.quads_for_pattern(None, None, None, Some(GraphNameRef::NamedNode(graph))) {
             existing.insert(quad.map_err(|e| self.storage(e))?);
@@ -334,5 +360,47 @@ fn open_error(path: &Path, source: oxigraph::store::StorageError) -> StoreError 
         StoreError::Locked { path: path.to_owned(), source }
     } else {
         StoreError::Open { path: path.to_owned(), source }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::model::Literal;
+
+    fn quad(n: u32) -> Quad {
+        let s = NamedNode::new_unchecked(format!("http://example.org/s{n}"));
+        Quad::new(s, vocab::rdfs::LABEL, Literal::from(format!("label {n}")), oxigraph::model::GraphName::DefaultGraph)
+    }
+
+    fn graph_quads(store: &GraphStore, graph: NamedNodeRef<'_>) -> Vec<String> {
+        let mut out: Vec<String> =
+            store.store.quads_for_pattern(None, None, None, Some(graph.into())).map(|q| q.unwrap().to_string()).collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_graph_of_known_size_is_grown_or_replaced_exactly() {
+        let graph = NamedNode::new_unchecked("http://example.org/g");
+        let store = GraphStore::in_memory().unwrap();
+        let reference = GraphStore::in_memory().unwrap();
+        let check = |quads: &[Quad]| {
+            reference.sync_graph(graph.as_ref(), quads, None).unwrap();
+            assert_eq!(graph_quads(&store, graph.as_ref()), graph_quads(&reference, graph.as_ref()));
+        };
+        assert!(store.sync_graph(graph.as_ref(), &[quad(1), quad(2)], None).unwrap());
+        // Known to hold 2, both wanted again, plus one: only the new one is written.
+        assert!(store.sync_graph(graph.as_ref(), &[quad(1), quad(2), quad(3)], Some(2)).unwrap());
+        check(&[quad(1), quad(2), quad(3)]);
+        // The same quads again: nothing to write.
+        assert!(!store.sync_graph(graph.as_ref(), &[quad(3), quad(1), quad(2)], Some(3)).unwrap());
+        // One quad gone: two of the wanted are there but the graph holds three, so it is read
+        // back and the one no longer wanted is removed.
+        assert!(store.sync_graph(graph.as_ref(), &[quad(1), quad(3), quad(4)], Some(3)).unwrap());
+        check(&[quad(1), quad(3), quad(4)]);
+        // A wrong size (more than the graph holds) also falls back to reading the graph.
+        assert!(store.sync_graph(graph.as_ref(), &[quad(5)], Some(7)).unwrap());
+        check(&[quad(5)]);
     }
 }

@@ -5,7 +5,9 @@
 //! correctness: a missing, stale or unreadable cache only makes a build slower. It holds
 //! - `index.json`: per input file its size, modification time and content hash (so an
 //!   unchanged file is not even read, as git's index does), and per named graph the
-//!   fingerprint of what produced it and its number of quads;
+//!   fingerprint of what produced it, a fingerprint of its content and its number of quads
+//!   (a graph made again with the same content is not read back; a graph of known size that
+//!   only grows is written without being read back, see `GraphStore::sync_graph`);
 //! - `extract/<key>.msgpack`: one document and its extraction, keyed by everything the
 //!   extraction depends on (content, file name, extractor build, curated data). The extraction
 //!   comes first and the texts after it, behind a length, so that a rebuild reads only the

@@ -103,9 +103,9 @@ pub fn extraction(analysis: &Analysis, options: &BuildOptions, format: Format, o
 
 /// The resolution restricted to document `d` (for the entities of one extraction).
 fn single(resolved: &Resolved, d: usize) -> Resolved {
-    let iris: std::collections::BTreeSet<&String> = resolved.mention_iris[d].iter().flatten().collect();
+    let iris: std::collections::BTreeSet<&str> = resolved.mention_iris[d].iter().flatten().map(|iri| &**iri).collect();
     Resolved {
-        entities: resolved.entities.iter().filter(|(k, _)| iris.contains(k)).map(|(k, v)| (k.clone(), v.clone())).collect(),
+        entities: resolved.entities.iter().filter(|(k, _)| iris.contains(k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
         mention_iris: vec![resolved.mention_iris[d].clone()],
         resolutions: Vec::new(),
     }

@@ -12,6 +12,7 @@ use rayon::prelude::*;
 // on their iteration order.
 use rustc_hash::FxHashMap as HashMap;
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
 use crate::extract::{Extraction, Strength, Target};
 use crate::lexicon::{name_key, EntityKind, Lexicon};
@@ -50,8 +51,9 @@ pub struct Resolution {
 pub struct Resolved {
     /// Entities by IRI.
     pub entities: BTreeMap<String, Entity>,
-    /// Per document, per mention: the entity IRI (or `None` when dropped).
-    pub mention_iris: Vec<Vec<Option<String>>>,
+    /// Per document, per mention: the entity IRI (or `None` when dropped), one shared string
+    /// per entity (at 10,000 documents, 1.2 million mentions name 3,000 entities).
+    pub mention_iris: Vec<Vec<Option<Arc<str>>>>,
     /// One line per (surface form, entity, reason), for `govgraph explain`.
     pub resolutions: Vec<Resolution>,
 }
@@ -59,7 +61,7 @@ pub struct Resolved {
 impl Resolved {
     /// The entity a mention of document `doc` resolved to.
     pub fn entity_of(&self, doc: usize, mention: usize) -> Option<&Entity> {
-        self.mention_iris.get(doc)?.get(mention)?.as_ref().and_then(|iri| self.entities.get(iri))
+        self.mention_iris.get(doc)?.get(mention)?.as_ref().and_then(|iri| self.entities.get(&**iri))
     }
 
     /// Every resolution whose surface form matches `name` (ignoring case and accents).
@@ -112,8 +114,10 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
     // one hash lookup per outcome; sorted into `resolved.entities` once at the end.
     let mut slots: HashMap<String, usize> = HashMap::default();
     let mut found: Vec<(Entity, String)> = Vec::new();
+    let mut shared_iris: Vec<Arc<str>> = Vec::new();
     for (d, (outcomes, index)) in per_document.into_iter().enumerate() {
-        for o in &outcomes {
+        let mut outcome_slots: Vec<Option<usize>> = vec![None; outcomes.len()];
+        for (o, outcome_slot) in outcomes.iter().zip(&mut outcome_slots) {
             let Some(iri) = &o.iri else {
                 if explain {
                     seen.entry((o.surface.clone(), String::new(), o.reason.clone())).or_default().insert(d);
@@ -131,9 +135,11 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                 None => {
                     slots.insert(iri.clone(), found.len());
                     found.push((o.seed.clone(), name_key(&o.seed.label)));
+                    shared_iris.push(Arc::from(iri.as_str()));
                     found.len() - 1
                 }
             };
+            *outcome_slot = Some(slot);
             let (entity, label_key) = &mut found[slot];
             if o.surface_key != *label_key && !o.surface_form.is_empty() {
                 let labels = if o.hidden { &mut entity.hidden_labels } else { &mut entity.alt_labels };
@@ -150,7 +156,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                 seen.entry((o.surface.clone(), iri.clone(), o.reason.clone())).or_default().insert(d);
             }
         }
-        resolved.mention_iris.push(index.into_iter().map(|i| outcomes[i].iri.clone()).collect());
+        resolved.mention_iris.push(index.into_iter().map(|i| outcome_slots[i].map(|slot| Arc::clone(&shared_iris[slot]))).collect());
     }
     resolved.entities = found.into_iter().map(|(entity, _)| (entity.iri.clone(), entity)).collect();
     // A surface form both alternative and hidden keeps the stronger, alternative, status.

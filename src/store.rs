@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 use crate::vocab;
 
 /// Memory the bulk loader may use for its batches (Oxigraph's default is 2 GB per thread).
-const BULK_LOAD_MEGABYTES: usize = 512;
+/// At 10,000 documents, 512 → 128 lowered a fresh build's peak RSS by about 300 MB at the
+/// same build time: the loader writes more, smaller index files, and the compaction that
+/// follows takes a second or two longer.
+const BULK_LOAD_MEGABYTES: usize = 128;
 
 /// What went wrong with the store. Every variant names the store's folder.
 #[derive(Debug, thiserror::Error)]

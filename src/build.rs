@@ -130,7 +130,8 @@ pub struct Analysis {
     /// Per document, the build-cache key of its extraction (see [`extraction_key`]).
     pub keys: Vec<String>,
     /// Per document, whether its text (and its extraction's cleaned text) was left in the build
-    /// cache: an unchanged document in a rebuild, which is resolved but usually not written.
+    /// cache instead of memory: every document a build could cache, since most are only
+    /// resolved (a rebuild) or written one chunk at a time (a fresh build).
     pub texts_in_cache: Vec<bool>,
     pub resolved: Resolved,
     pub lexicon: Lexicon,
@@ -152,7 +153,8 @@ pub fn extraction_key(document: &Document, lexicon_fingerprint: &str) -> String 
 
 /// [`analyse`], taking unchanged documents' extractions from `cache` and adding new ones to it.
 ///
-/// With `texts_later`, an unchanged document's text stays in the cache (see [`Analysis::texts_in_cache`]).
+/// With `texts_later`, a document's text stays in the cache, or goes there and leaves memory
+/// (see [`Analysis::texts_in_cache`]).
 fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progress, cache: &mut BuildCache, explain: bool, texts_later: bool, laps: &mut Laps) -> Result<Analysis, BuildError> {
     let lexicon = Lexicon::load(&options.data_dirs)?;
     let lexicon_fingerprint = cache::quads_fingerprint(&rdf::curated_quads(vocab::DEFAULT_BASE, &lexicon));
@@ -250,13 +252,24 @@ fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_f
         Input::Text(doc) => doc.clone(),
     };
     let key = extraction_key(&document, lexicon_fingerprint);
-    if let Some((_, extraction)) = cache.extraction(&key, &document.path) {
-        return Ok(Read { document, extraction, key, file, read: true, text_in_cache: false });
+    let (mut document, mut extraction, stored) = match cache.extraction(&key, &document.path) {
+        Some((_, extraction)) => (document, extraction, true),
+        None => {
+            let extraction = extract::document(&document, lexicon);
+            // A cache that cannot be written only makes the next build slower.
+            let stored = cache.put_extraction(&key, &document, &extraction).unwrap_or(false);
+            (document, extraction, stored)
+        }
+    };
+    // Texts the cache holds need not stay in memory while the corpus is resolved and loaded:
+    // at 10,000 documents they are a fifth of what a build holds.
+    let text_in_cache = texts_later && stored;
+    if text_in_cache {
+        document.text = String::new();
+        extraction.cleaned = Default::default();
+        extraction.sentences = Default::default();
     }
-    let extraction = extract::document(&document, lexicon);
-    // A cache that cannot be written only makes the next build slower.
-    let _ = cache.put_extraction(&key, &document, &extraction);
-    Ok(Read { document, extraction, key, file, read: true, text_in_cache: false })
+    Ok(Read { document, extraction, key, file, read: true, text_in_cache })
 }
 
 /// The file name a document read from `path` records (as [`ingest::read_with`] names it).
@@ -290,10 +303,10 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     let started = Instant::now();
     let mut laps = Laps::new();
     let mut cache = BuildCache::open(store.on_disk());
-    // A fresh build writes every graph, so it needs every text; a rebuild fetches the texts of
-    // the few documents it writes.
+    // Texts wait in the build cache until a graph is made from them: a rebuild fetches those of
+    // the few documents it writes, a fresh build each in turn as it loads.
     let fresh = store.is_empty()?;
-    let analysis = analyse_cached(inputs, options, progress, &mut cache, false, !fresh, &mut laps)?;
+    let analysis = analyse_cached(inputs, options, progress, &mut cache, false, true, &mut laps)?;
     let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
     if !options.keep_going && !report.failed.is_empty() {
         report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
@@ -382,13 +395,7 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         let made: Vec<Result<MadeGraph, usize>> = chunk
             .par_iter()
             .map(|&d| {
-                let quads = if analysis.texts_in_cache[d] {
-                    let (text, cleaned) = cache_ref.texts(&analysis.keys[d]).ok_or(d)?;
-                    let extraction = Extraction { cleaned, ..analysis.extractions[d].clone() };
-                    rdf::document_quads(base, d, &extraction, &text, &analysis.resolved, &analysis.lexicon)
-                } else {
-                    document_quads(analysis, base, d)
-                };
+                let quads = document_quads(analysis, cache_ref, base, d)?;
                 let content = cache::quads_fingerprint(&quads);
                 Ok((d, quads, content))
             })
@@ -397,16 +404,7 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         for m in made {
             match m {
                 Ok(graph) => graphs.push(graph),
-                // The entry's extraction read but its texts did not (cut short, removed meanwhile):
-                // the store keeps the document's old graph, and the entry goes, so that the next
-                // build extracts the file again.
-                Err(d) => {
-                    cache.drop_extraction(&analysis.keys[d]);
-                    report.failed.push(format!(
-                        "{}: its cached text could not be read back; its graph was left as it was, and the next build reads the file again",
-                        analysis.documents[d].path.display()
-                    ));
-                }
+                Err(d) => texts_lost(analysis, cache, report, d),
             }
         }
         for (d, quads, content) in graphs {
@@ -457,10 +455,30 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
 /// A document's index, its graph's quads and their content fingerprint.
 type MadeGraph = (usize, Vec<oxigraph::model::Quad>, String);
 
-fn document_quads(analysis: &Analysis, base: &str, d: usize) -> Vec<oxigraph::model::Quad> {
+/// Document `d`'s graph, from its texts in memory or in `cache`; `Err(d)` when the cache entry
+/// can no longer be read back (cut short, removed meanwhile).
+fn document_quads(analysis: &Analysis, cache: &BuildCache, base: &str, d: usize) -> Result<Vec<oxigraph::model::Quad>, usize> {
+    if analysis.texts_in_cache[d] {
+        let (text, cleaned) = cache.texts(&analysis.keys[d]).ok_or(d)?;
+        let extraction = Extraction { cleaned, ..analysis.extractions[d].clone() };
+        return Ok(rdf::document_quads(base, d, &extraction, &text, &analysis.resolved, &analysis.lexicon));
+    }
     let doc = &analysis.documents[d];
-    rdf::document_quads(base, d, &analysis.extractions[d], &doc.text, &analysis.resolved, &analysis.lexicon)
+    Ok(rdf::document_quads(base, d, &analysis.extractions[d], &doc.text, &analysis.resolved, &analysis.lexicon))
 }
+
+/// Reports a document whose cached texts could not be read back, and drops its entry so that
+/// the next build extracts the file again; the store keeps whatever graph it had for it.
+fn texts_lost(analysis: &Analysis, cache: &BuildCache, report: &mut BuildReport, d: usize) {
+    cache.drop_extraction(&analysis.keys[d]);
+    report.failed.push(format!(
+        "{}: its cached text could not be read back; its graph was left as it was, and the next build reads the file again",
+        analysis.documents[d].path.display()
+    ));
+}
+
+/// A document graph of a fresh build: its name, its quads and its stamp.
+type FreshGraph = (oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>, GraphStamp);
 
 /// How many documents' quads are made at once (in parallel) before they go to the bulk loader:
 /// enough to keep both cores busy, few enough that memory stays bounded.
@@ -485,22 +503,32 @@ fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, c
             .collect();
     let n = analysis.documents.len();
     let stamps_cell = std::sync::Mutex::new(Vec::with_capacity(n));
+    // Documents whose cached texts could not be read back: not loaded, reported after the load.
+    let lost_cell = std::sync::Mutex::new(Vec::new());
+    let cache_ref = &*cache;
     let chunks = (0..n).step_by(LOAD_CHUNK).flat_map(|start| {
         let end = (start + LOAD_CHUNK).min(n);
-        let made: Vec<(oxigraph::model::NamedNode, Vec<oxigraph::model::Quad>, GraphStamp)> = (start..end)
+        let made: Vec<Result<FreshGraph, usize>> = (start..end)
             .into_par_iter()
             .map(|d| {
-                let quads = document_quads(analysis, base, d);
+                let quads = document_quads(analysis, cache_ref, base, d)?;
                 let fingerprint = document_fingerprint(base, d, &analysis.keys[d], &analysis.extractions[d], &analysis.resolved);
                 let stamp = GraphStamp { fingerprint, content: cache::quads_fingerprint(&quads), quads: quads.len() };
-                (rdf::document_iri(base, analysis.documents[d].id()), quads, stamp)
+                Ok((rdf::document_iri(base, analysis.documents[d].id()), quads, stamp))
             })
             .collect();
         let mut recorded = stamps_cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut lost = lost_cell.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         made.into_iter()
-            .map(|(graph, quads, stamp)| {
-                recorded.push((graph.as_str().to_owned(), stamp));
-                (graph, quads)
+            .filter_map(|made| match made {
+                Ok((graph, quads, stamp)) => {
+                    recorded.push((graph.as_str().to_owned(), stamp));
+                    Some((graph, quads))
+                }
+                Err(d) => {
+                    lost.push(d);
+                    None
+                }
             })
             .collect::<Vec<_>>()
     });
@@ -514,7 +542,11 @@ fn load_fresh(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, c
     for (graph, stamp) in stamps {
         cache.record_graph(&graph, stamp);
     }
-    report.built.extend(analysis.documents.iter().map(|doc| doc.file_name.clone()));
+    let lost: std::collections::HashSet<usize> = lost_cell.into_inner().unwrap_or_else(std::sync::PoisonError::into_inner).into_iter().collect();
+    for &d in &lost {
+        texts_lost(analysis, cache, report, d);
+    }
+    report.built.extend((0..n).filter(|d| !lost.contains(d)).map(|d| analysis.documents[d].file_name.clone()));
     Ok(Some(total))
 }
 
@@ -543,4 +575,56 @@ fn corrections(lexicon: &Lexicon) -> Corrections {
         }
     }
     c
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use oxigraph::io::RdfFormat;
+
+    /// The store's quads as sorted N-Quads lines (stores differ in the order they list them).
+    fn dump(store: &GraphStore) -> Vec<String> {
+        let mut out = Vec::new();
+        store.dump(RdfFormat::NQuads, &mut out).unwrap();
+        let mut lines: Vec<String> = String::from_utf8(out).unwrap().lines().map(str::to_owned).collect();
+        lines.sort();
+        lines
+    }
+
+    /// An on-disk store's build lets go of each text once the cache holds it and reads it back
+    /// to make the graph; an in-memory store (no cache folder) keeps texts in memory. Both must
+    /// write the same quads, and a text the cache lost is reported, not loaded half-made.
+    #[test]
+    fn a_fresh_build_from_texts_in_the_cache_equals_one_from_texts_in_memory() {
+        let inputs = embedded_corpus();
+        let options = BuildOptions::default();
+        let memory = GraphStore::in_memory().unwrap();
+        let in_memory = run(&inputs, &memory, &options, &Silent).unwrap();
+        assert_eq!(in_memory.built.len(), inputs.len());
+
+        let dir = tempfile::tempdir().unwrap();
+        let disk = GraphStore::open(&dir.path().join("db")).unwrap();
+        let analysis = analyse_cached(&inputs, &options, &Silent, &mut BuildCache::open(disk.on_disk()), false, true, &mut Laps::new()).unwrap();
+        assert!(analysis.texts_in_cache.iter().all(|&t| t), "every text went to the cache");
+        assert!(analysis.documents.iter().all(|d| d.text.is_empty()), "and left memory");
+        let on_disk = run(&inputs, &disk, &options, &Silent).unwrap();
+        assert_eq!(on_disk.built.len(), inputs.len());
+        let (expected, got) = (dump(&memory), dump(&disk));
+        assert!(expected == got, "{} quads from memory, {} from the cache", expected.len(), got.len());
+
+        // The texts of one document vanish between extraction and loading: that document is
+        // reported by file name and left out; the others load.
+        let dir = tempfile::tempdir().unwrap();
+        let store = GraphStore::open(&dir.path().join("db")).unwrap();
+        let mut cache = BuildCache::open(store.on_disk());
+        let analysis = analyse_cached(&inputs, &options, &Silent, &mut cache, false, true, &mut Laps::new()).unwrap();
+        let lost = analysis.documents[0].file_name.clone();
+        cache.drop_extraction(&analysis.keys[0]);
+        let mut report = BuildReport::default();
+        load_fresh(&analysis, &store, &options, &mut cache, &mut report, &mut Laps::new()).unwrap();
+        assert_eq!(report.built.len(), inputs.len() - 1);
+        assert!(!report.built.contains(&lost));
+        assert!(report.failed.len() == 1 && report.failed[0].contains(&lost), "{:?}", report.failed);
+        assert!(!store.is_document_graph(rdf::document_iri(vocab::DEFAULT_BASE, analysis.documents[0].id()).as_ref()).unwrap());
+    }
 }

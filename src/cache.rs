@@ -175,9 +175,10 @@ impl BuildCache {
     }
 
     /// Stores a document and its extraction under `key` (written whole, then renamed, so a
-    /// crash leaves either the old entry or the new one).
-    pub fn put_extraction(&self, key: &str, document: &Document, extraction: &Extraction) -> std::io::Result<()> {
-        let Some(path) = self.entry_path(key) else { return Ok(()) };
+    /// crash leaves either the old entry or the new one). Returns whether it was stored: a cache
+    /// without a folder (an in-memory store) stores nothing.
+    pub fn put_extraction(&self, key: &str, document: &Document, extraction: &Extraction) -> std::io::Result<bool> {
+        let Some(path) = self.entry_path(key) else { return Ok(false) };
         let head = Head { warnings: document.warnings.clone(), extraction: Extraction { cleaned: Cleaned::default(), ..extraction.clone() } };
         let head = rmp_serde::to_vec(&head).map_err(std::io::Error::other)?;
         let texts = Texts { text: document.text.clone(), cleaned: extraction.cleaned.clone() };
@@ -189,7 +190,8 @@ impl BuildCache {
         bytes.extend_from_slice(&head);
         bytes.extend_from_slice(&texts);
         std::fs::create_dir_all(path.parent().unwrap_or(Path::new(".")))?;
-        write_atomically(&path, &bytes)
+        write_atomically(&path, &bytes)?;
+        Ok(true)
     }
 
     /// Deletes the cached extractions whose keys are not in `keep`.

@@ -331,6 +331,11 @@ fn file_kind(metadata: &std::fs::Metadata) -> &'static str {
 fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    // Most summaries are NFC already; the quick check says so without composing every
+    // character (about a tenth of reading and extracting a document).
+    if text.is_ascii() || unicode_normalization::is_nfc_quick(text.chars()) == unicode_normalization::IsNormalized::Yes {
+        return text;
+    }
     text.nfc().collect()
 }
 

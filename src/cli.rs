@@ -93,6 +93,9 @@ pub enum Command {
         /// Hide edges whose weight is below this.
         #[arg(long, default_value_t = 1)]
         min_weight: u32,
+        /// Draw at most this many edges, the strongest (0: all) [default: 200]
+        #[arg(long, value_name = "N")]
+        max_edges: Option<usize>,
         /// Only meetings on or after this date (YYYY-MM-DD).
         #[arg(long, value_name = "DATE")]
         since: Option<String>,

@@ -120,7 +120,15 @@ pub struct ExportOptions {
     pub min_meetings: u32,
     /// Meeting view: the meeting's IRI, its date (`YYYY-MM-DD`) or its number.
     pub meeting: Option<String>,
+    /// Draw at most this many edges, the strongest; `None` means [`DEFAULT_MAX_EDGES`], `Some(0)`
+    /// every edge. Only drawings are cut: `analyse` measures the whole network.
+    pub max_edges: Option<usize>,
 }
+
+/// How many edges a drawing shows unless told otherwise. At 10,000 summaries the process
+/// landscape has 3,000 links among 78 processes: Graphviz's `dot` ran for over nine minutes
+/// on it, and nobody could read the result.
+pub const DEFAULT_MAX_EDGES: usize = 200;
 
 impl ExportOptions {
     /// Hides edges whose weight is below `min_weight`.
@@ -149,6 +157,13 @@ impl ExportOptions {
     #[must_use]
     pub fn with_min_meetings(mut self, min_meetings: u32) -> ExportOptions {
         self.min_meetings = min_meetings;
+        self
+    }
+
+    /// Draws at most `max_edges` edges, the strongest (`0`: all of them).
+    #[must_use]
+    pub fn with_max_edges(mut self, max_edges: usize) -> ExportOptions {
+        self.max_edges = Some(max_edges);
         self
     }
 
@@ -191,7 +206,39 @@ pub const GRAPHVIZ_ENV: &str = "GOVGRAPH_DOT";
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub fn dot(store: &GraphStore, view: View, options: &ExportOptions) -> Result<String, ExportError> {
-    Ok(to_dot(&map(store, view, options)?).print(&mut PrinterContext::default()))
+    Ok(to_dot(&drawn_map(store, view, options)?).print(&mut PrinterContext::default()))
+}
+
+/// The map of a view as it is drawn: its strongest edges only (see [`ExportOptions::max_edges`]).
+fn drawn_map(store: &GraphStore, view: View, options: &ExportOptions) -> Result<Map, ExportError> {
+    let mut map = map(store, view, options)?;
+    keep_strongest_edges(&mut map, options.max_edges.unwrap_or(DEFAULT_MAX_EDGES));
+    Ok(map)
+}
+
+/// Removes all but the `max` strongest edges (by weight, then meetings, then the map's own
+/// order, so the cut is deterministic); `0` keeps all. In the actors view an organisation or
+/// process left without an edge goes too, as it would under `min_weight`.
+fn keep_strongest_edges(map: &mut Map, max: usize) {
+    let total = map.graph.edge_count();
+    if max == 0 || total <= max {
+        return;
+    }
+    let mut ranked: Vec<_> = map.graph.edge_indices().collect();
+    ranked.sort_by_key(|&e| {
+        let edge = &map.graph[e];
+        (std::cmp::Reverse(edge.weight), std::cmp::Reverse(edge.meetings), e.index())
+    });
+    for &e in &ranked[max..] {
+        map.graph.remove_edge(e);
+    }
+    if map.view == View::Actors {
+        let isolated: Vec<_> = map.graph.node_indices().filter(|&n| map.graph.neighbors(n).next().is_none()).collect();
+        for n in isolated {
+            map.graph.remove_node(n);
+        }
+    }
+    map.hidden_edges = total - max;
 }
 
 /// The model of a graph view (every view but the timeline, which is a table).
@@ -207,6 +254,7 @@ fn map(store: &GraphStore, view: View, options: &ExportOptions) -> Result<Map, E
             layout: Layout::Dot,
             graph: StableUnGraph::default(),
             clusters: BTreeMap::new(),
+            hidden_edges: 0,
         }),
     }
 }
@@ -277,7 +325,7 @@ pub fn svg(
     if view == View::Timeline {
         return Ok((timeline_svg(store, options)?, Renderer::Builtin));
     }
-    let map = map(store, view, options)?;
+    let map = drawn_map(store, view, options)?;
     let text = to_dot(&map).print(&mut PrinterContext::default());
     let program = graphviz_program(options, map.layout);
     match render(&program, map.layout, "svg", &text, None) {
@@ -385,6 +433,8 @@ struct Map {
     graph: StableUnGraph<MapNode, MapEdge>,
     /// Cluster head IRI → the cluster's label.
     clusters: BTreeMap<String, String>,
+    /// Edges left out of the drawing by [`ExportOptions::max_edges`] (the map says so).
+    hidden_edges: usize,
 }
 
 /// The stakeholder groups of ONTOLOGY.md, in the order the legend lists them.
@@ -645,6 +695,7 @@ fn processes_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Exp
         layout: options.layout.unwrap_or(default_layout(View::Processes)),
         graph: build_graph(nodes, edges, options.min_weight, true),
         clusters,
+        hidden_edges: 0,
     })
 }
 
@@ -699,6 +750,7 @@ fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
         layout: options.layout.unwrap_or(default_layout(View::Actors)),
         graph: build_graph(nodes, edges, options.min_weight, false),
         clusters: BTreeMap::new(),
+        hidden_edges: 0,
     })
 }
 
@@ -768,6 +820,7 @@ fn people_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
         layout: options.layout.unwrap_or(default_layout(View::People)),
         graph: build_graph(nodes, edges, options.min_weight, true),
         clusters: BTreeMap::new(),
+        hidden_edges: 0,
     })
 }
 
@@ -940,6 +993,7 @@ fn meeting_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Expor
         layout: options.layout.unwrap_or(default_layout(View::Meeting)),
         graph: build_graph(nodes.into_values().collect(), edges, 0, true),
         clusters: BTreeMap::new(),
+        hidden_edges: 0,
     })
 }
 
@@ -1266,9 +1320,15 @@ fn to_dot(map: &Map) -> Graph {
         (View::Meeting, Some(meeting)) => meeting.label.as_str(),
         _ => title,
     };
+    let cut = if map.hidden_edges > 0 {
+        let shown = graph.edge_count();
+        format!("\nShowing the {shown} strongest of {} links (--max-edges).", shown + map.hidden_edges)
+    } else {
+        String::new()
+    };
     let mut graph_attrs = vec![
         quoted("layout", map.layout.name()),
-        quoted("label", &format!("{title}\n{key}")),
+        quoted("label", &format!("{title}\n{key}{cut}")),
         plain("labelloc", "t"),
         quoted("fontname", FONT),
         plain("fontsize", "18"),
@@ -2101,6 +2161,31 @@ mod tests {
             .collect();
         assert_eq!(counts[switzerland.as_str()], 4);
         assert_eq!(counts[gdc.as_str()], 6);
+    }
+
+    #[test]
+    fn a_drawing_keeps_the_strongest_edges_says_so_and_analysis_keeps_all() {
+        let store = fixture_store();
+        let full = processes_map(&store, &ExportOptions::default()).unwrap();
+        assert_eq!(full.graph.edge_count(), 8);
+        let options = ExportOptions::default().with_max_edges(2);
+        let drawn = drawn_map(&store, View::Processes, &options).unwrap();
+        assert_eq!((drawn.graph.edge_count(), drawn.hidden_edges), (2, 6));
+        // The two kept are the two heaviest (4 and 3 shared agenda items), every process stays.
+        let mut weights: Vec<u32> = drawn.graph.edge_weights().map(|e| e.weight).collect();
+        weights.sort_unstable();
+        assert_eq!(weights, [3, 4]);
+        assert_eq!(drawn.graph.node_count(), full.graph.node_count());
+        let text = dot(&store, View::Processes, &options).unwrap();
+        assert!(text.contains("Showing the 2 strongest of 8 links (--max-edges)."), "{text}");
+        // Under the cap (the default here) nothing is cut and nothing is said.
+        let text = dot(&store, View::Processes, &ExportOptions::default()).unwrap();
+        assert!(!text.contains("strongest of"));
+        // Analysis measures the whole network whatever a drawing shows.
+        assert_eq!(network(&store, View::Processes, &options).unwrap().edge_count(), 8);
+        // In the actors view an organisation left without an edge goes with it.
+        let actors = drawn_map(&store, View::Actors, &ExportOptions::default().with_max_edges(1)).unwrap();
+        assert_eq!((actors.graph.edge_count(), actors.graph.node_count()), (1, 2));
     }
 
     #[test]

@@ -93,7 +93,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let db = GraphStore::open_read_only(&store.store)?;
             query::run(&db, &sparql, format, &mut out)?;
         }
-        Command::Export { view, id, output, min_weight, since, until, min_meetings, store } => {
+        Command::Export { view, id, output, min_weight, max_edges, since, until, min_meetings, store } => {
             let db = GraphStore::open_read_only(&store.store)?;
             let view = match view {
                 ViewArg::Processes => export::View::Processes,
@@ -102,7 +102,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 ViewArg::Meeting => export::View::Meeting,
                 ViewArg::Timeline => export::View::Timeline,
             };
-            let options = export::ExportOptions { min_weight, since, until, min_meetings, meeting: id, ..Default::default() };
+            let options = export::ExportOptions { min_weight, max_edges, since, until, min_meetings, meeting: id, ..Default::default() };
             match export::write(&db, view, &options, &output)? {
                 export::Outcome::Written(path) => writeln!(out, "wrote {}", path.display())?,
                 export::Outcome::DotOnly(path) => {

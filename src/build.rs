@@ -472,7 +472,7 @@ fn document_quads(analysis: &Analysis, cache: &BuildCache, base: &str, d: usize)
 fn texts_lost(analysis: &Analysis, cache: &BuildCache, report: &mut BuildReport, d: usize) {
     cache.drop_extraction(&analysis.keys[d]);
     report.failed.push(format!(
-        "{}: its cached text could not be read back; its graph was left as it was, and the next build reads the file again",
+        "{}: its cached text could not be read back, so its graph was not written (a graph the store had for it is kept); the next build reads the file again",
         analysis.documents[d].path.display()
     ));
 }

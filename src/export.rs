@@ -233,10 +233,7 @@ fn keep_strongest_edges(map: &mut Map, max: usize) {
         map.graph.remove_edge(e);
     }
     if map.view == View::Actors {
-        let isolated: Vec<_> = map.graph.node_indices().filter(|&n| map.graph.neighbors(n).next().is_none()).collect();
-        for n in isolated {
-            map.graph.remove_node(n);
-        }
+        remove_isolated(&mut map.graph);
     }
     map.hidden_edges = total - max;
 }
@@ -1323,15 +1320,17 @@ fn build_graph(
         graph.add_edge(a, b, edge);
     }
     if !keep_isolated {
-        let isolated: Vec<NodeIndex> = graph
-            .node_indices()
-            .filter(|&n| graph.neighbors(n).next().is_none())
-            .collect();
-        for node in isolated {
-            graph.remove_node(node);
-        }
+        remove_isolated(&mut graph);
     }
     graph
+}
+
+/// Removes the nodes left without an edge (views where a node means something only through its links).
+fn remove_isolated(graph: &mut StableUnGraph<MapNode, MapEdge>) {
+    let isolated: Vec<NodeIndex> = graph.node_indices().filter(|&n| graph.neighbors(n).next().is_none()).collect();
+    for node in isolated {
+        graph.remove_node(node);
+    }
 }
 
 /// Turns a map into a DOT tree: every drawing decision (sizes, colours, clusters, legend) lives here.

@@ -1397,6 +1397,9 @@ fn to_dot(map: &Map) -> Graph {
                 View::Meeting => ("1.2", "0.12"),
             };
             graph_attrs.push(plain("rankdir", "LR"));
+            // Graphviz's newer ranking, which handles clusters as a whole: with the old one, `dot`
+            // failed on the 10,000-summary landscape ("trouble in init_rank").
+            graph_attrs.push(plain("newrank", "true"));
             graph_attrs.push(plain("ranksep", ranksep));
             graph_attrs.push(plain("nodesep", nodesep));
         }

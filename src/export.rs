@@ -211,14 +211,73 @@ pub fn dot(store: &GraphStore, view: View, options: &ExportOptions) -> Result<St
 
 /// The map of a view as it is drawn: its strongest edges only (see [`ExportOptions::max_edges`]).
 fn drawn_map(store: &GraphStore, view: View, options: &ExportOptions) -> Result<Map, ExportError> {
-    let mut map = map(store, view, options)?;
+    let map = map(store, view, options)?;
+    to_drawn(store, map, options)
+}
+
+/// Cuts a map to its strongest edges and gives those their examples.
+fn to_drawn(store: &GraphStore, mut map: Map, options: &ExportOptions) -> Result<Map, ExportError> {
     keep_strongest_edges(&mut map, options.max_edges.unwrap_or(DEFAULT_MAX_EDGES));
+    add_examples(store, &mut map, options)?;
     Ok(map)
 }
 
+/// The alphabetically first sentence of `{SPEAKER}` about `{PROCESS}` (in `{MEETING}`).
+const ACTOR_EXAMPLE: &str = r#"
+SELECT (MIN(?sentence) AS ?example) WHERE {
+  ?statement gg:speaker <{SPEAKER}> ; gg:about <{PROCESS}> ; prov:value ?sentence .
+  {MEETING}
+}
+"#;
+
+/// The alphabetically first sentence `{A}` or `{B}` said in a meeting both attended (date
+/// filter applied).
+const PEOPLE_EXAMPLE: &str = r#"
+SELECT (MIN(?sentence) AS ?example) WHERE {
+  ?meeting schema:attendee <{A}>, <{B}> .
+  {DATES}
+  ?statement gg:inMeeting ?meeting ; gg:speaker ?speaker ; prov:value ?sentence .
+  FILTER (?speaker IN (<{A}>, <{B}>))
+}
+"#;
+
+/// Gives each drawn edge of the actors and people views its example sentence: one query per
+/// edge, after the cut to the strongest edges, so that a view's cost does not grow with the
+/// sentences behind all its links. Each query reads a few sentences (one speaker about one
+/// process in one meeting; two people in their shared meetings) and keeps the alphabetically
+/// first, so the example does not depend on the order the store returns them in.
+fn add_examples(store: &GraphStore, map: &mut Map, options: &ExportOptions) -> Result<(), ExportError> {
+    let template = match map.view {
+        View::Actors => ACTOR_EXAMPLE.to_owned(),
+        View::People => PEOPLE_EXAMPLE.replace("{DATES}", &date_filter(options)?),
+        View::Processes | View::Meeting | View::Timeline => return Ok(()),
+    };
+    for e in map.graph.edge_indices().collect::<Vec<_>>() {
+        let Some((a, b)) = map.graph.edge_endpoints(e) else { continue };
+        let (a, b) = (&map.graph[a], &map.graph[b]);
+        let query = if map.view == View::Actors {
+            let process = if a.kind == NodeKind::Process { a } else { b };
+            let Some((speaker, meeting)) = &map.graph[e].example_from else { continue };
+            template
+                .replace("{SPEAKER}", speaker)
+                .replace("{PROCESS}", &process.iri)
+                .replace(
+                    "{MEETING}",
+                    &meeting.as_ref().map(|m| format!("?statement gg:inMeeting <{m}> .")).unwrap_or_default(),
+                )
+        } else {
+            template.replace("{A}", &a.iri).replace("{B}", &b.iri)
+        };
+        map.graph[e].example = select(store, &query)?.first().and_then(|row| text(row, "example"));
+    }
+    Ok(())
+}
+
 /// Removes all but the `max` strongest edges (by weight, then meetings, then the map's own
-/// order, so the cut is deterministic); `0` keeps all. In the actors view an organisation or
-/// process left without an edge goes too, as it would under `min_weight`.
+/// order, so the cut is deterministic); `0` keeps all. In the actors and people views a node
+/// left without an edge goes too: there a node means something only through its links, and at
+/// 10,000 documents the people view would otherwise draw thousands of unlinked boxes (Graphviz
+/// took 22 s over them). The process landscape keeps every process discussed.
 fn keep_strongest_edges(map: &mut Map, max: usize) {
     let total = map.graph.edge_count();
     if max == 0 || total <= max {
@@ -232,7 +291,7 @@ fn keep_strongest_edges(map: &mut Map, max: usize) {
     for &e in &ranked[max..] {
         map.graph.remove_edge(e);
     }
-    if map.view == View::Actors {
+    if matches!(map.view, View::Actors | View::People) {
         remove_isolated(&mut map.graph);
     }
     map.hidden_edges = total - max;
@@ -322,15 +381,20 @@ pub fn svg(
     if view == View::Timeline {
         return Ok((timeline_svg(store, options)?, Renderer::Builtin));
     }
-    let map = drawn_map(store, view, options)?;
-    let text = to_dot(&map).print(&mut PrinterContext::default());
+    draw_svg(&drawn_map(store, view, options)?, options)
+}
+
+/// Draws a map as SVG: by Graphviz, or by the built-in layout when Graphviz is not installed.
+fn draw_svg(map: &Map, options: &ExportOptions) -> Result<(String, Renderer), ExportError> {
+    let view = map.view;
+    let text = to_dot(map).print(&mut PrinterContext::default());
     let program = graphviz_program(options, map.layout);
     match render(&program, map.layout, "svg", &text, None) {
         Ok(svg) => {
             let start = svg.find("<svg").unwrap_or(0);
             Ok((svg[start..].to_owned(), Renderer::Graphviz))
         }
-        Err(RenderFailure::NotInstalled) => Ok((builtin_svg(&map), Renderer::Builtin)),
+        Err(RenderFailure::NotInstalled) => Ok((builtin_svg(map), Renderer::Builtin)),
         Err(RenderFailure::Failed(message)) => Err(ExportError::Render {
             path: PathBuf::from(format!("{view:?} map")),
             message,
@@ -343,15 +407,33 @@ pub(crate) fn network(
     store: &GraphStore,
     view: View,
     options: &ExportOptions,
-) -> Result<petgraph::graph::UnGraph<(String, String, &'static str), u32>, ExportError> {
-    let map = map(store, view, options)?;
-    Ok(map
-        .graph
+) -> Result<Network, ExportError> {
+    Ok(to_network(&map(store, view, options)?))
+}
+
+/// A network for analysis: nodes are (IRI, label, kind name), edges carry their weight.
+pub(crate) type Network = petgraph::graph::UnGraph<(String, String, &'static str), u32>;
+
+fn to_network(map: &Map) -> Network {
+    map.graph
         .map(
             |_, node| (node.iri.clone(), node.label.clone(), node.kind.name()),
             |_, edge| edge.weight,
         )
-        .into())
+        .into()
+}
+
+/// A view drawn as SVG (as [`svg`]) and its whole network (as analysis sees it, before the
+/// drawing's edge cap), from one reading of the store: the report draws and measures a view.
+pub(crate) fn svg_and_network(
+    store: &GraphStore,
+    view: View,
+    options: &ExportOptions,
+) -> Result<(String, Renderer, Network), ExportError> {
+    let map = map(store, view, options)?;
+    let network = to_network(&map);
+    let (svg, renderer) = draw_svg(&to_drawn(store, map, options)?, options)?;
+    Ok((svg, renderer, network))
 }
 
 fn graphviz_program(options: &ExportOptions, layout: Layout) -> PathBuf {
@@ -410,6 +492,10 @@ struct MapEdge {
     meetings: u32,
     /// A sentence that shows what the link is about, when the store holds one.
     example: Option<String>,
+    /// Where a drawn edge's example is looked up when the map is drawn (actors view): the first
+    /// speaker and meeting (by IRI) behind the link, so that the example is the same whatever
+    /// order the store returns statements in, and cheap to find.
+    example_from: Option<(String, Option<String>)>,
     /// What the link means, when the view's usual wording does not fit (meeting view).
     relation: Option<String>,
 }
@@ -588,32 +674,37 @@ SELECT ?child ?parent (MIN(?l) AS ?parentLabel) WHERE {
 GROUP BY ?child ?parent
 "#;
 
-/// Statements grouped by (speaker's organisation, process). A speaker belongs to an organisation
-/// through `org:memberOf` or an `org:Membership` stated in any meeting.
-const ACTOR_EDGES: &str = r#"
-SELECT ?org ?process (MIN(?ol) AS ?orgLabel) (MIN(?class) AS ?group) (MIN(?pl) AS ?processLabel)
-       (COUNT(DISTINCT ?statement) AS ?statements) (COUNT(DISTINCT ?meeting) AS ?meetings)
-       (MIN(?sentence) AS ?example)
-WHERE {
-  ?statement gg:speaker ?person ; gg:about ?process .
-  { ?person org:memberOf ?org } UNION { ?membership org:member ?person ; org:organization ?org }
-  OPTIONAL { ?statement gg:inMeeting ?meeting }
-  OPTIONAL { ?statement prov:value ?sentence }
-  OPTIONAL { ?org rdfs:label ?ol }
-  OPTIONAL { ?org org:classification ?class }
-  OPTIONAL { ?process rdfs:label ?pl }
+/// Statements per (speaker, process, meeting): the actors view adds them up by organisation.
+/// Each pattern sits in its own sub-SELECT (hashed, not seeked per row; ARCHITECTURE.md, `query`).
+const SPEAKER_PROCESS_MEETINGS: &str = r#"
+SELECT ?speaker ?process ?meeting (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
+  { SELECT ?statement ?speaker WHERE { ?statement gg:speaker ?speaker } }
+  { SELECT ?statement ?process WHERE { ?statement gg:about ?process } }
+  OPTIONAL { SELECT ?statement ?meeting WHERE { ?statement gg:inMeeting ?meeting } }
 }
-GROUP BY ?org ?process
+GROUP BY ?speaker ?process ?meeting
 "#;
 
-/// Statements about each process by speakers with a known organisation; counted apart from
-/// [`ACTOR_EDGES`] so that a speaker with two organisations counts once.
-const ACTOR_PROCESS_TOTALS: &str = r#"
-SELECT ?process (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
-  ?statement gg:speaker ?person ; gg:about ?process .
-  FILTER EXISTS { { ?person org:memberOf ?org } UNION { ?membership org:member ?person ; org:organization ?org } }
+/// Who belongs to which organisation: through `org:memberOf` or an `org:Membership` stated in
+/// any meeting.
+const MEMBERSHIPS: &str = r#"
+SELECT DISTINCT ?person ?org WHERE {
+  { SELECT ?person ?org WHERE { ?person org:memberOf ?org } }
+  UNION {
+    { SELECT ?membership ?person WHERE { ?membership org:member ?person } }
+    { SELECT ?membership ?org WHERE { ?membership org:organization ?org } }
+  }
 }
-GROUP BY ?process
+"#;
+
+/// Labels of organisations and processes, and organisations' stakeholder groups.
+const ACTOR_NODES: &str = r#"
+SELECT ?node (MIN(?l) AS ?label) (MIN(?class) AS ?group) WHERE {
+  { ?node a org:Organization } UNION { ?node a gg:Process }
+  OPTIONAL { ?node rdfs:label ?l }
+  OPTIONAL { ?node org:classification ?class }
+}
+GROUP BY ?node
 "#;
 
 /// The process landscape: every process discussed in a meeting, linked to the processes
@@ -742,6 +833,7 @@ fn process_edges(store: &GraphStore, meeting_pattern: &str) -> Result<Vec<EdgeRo
                 meetings: u32::try_from(meetings.len()).unwrap_or(u32::MAX),
                 example: example.map(str::to_owned),
                 relation: None,
+                example_from: None,
             },
         })
         .collect())
@@ -750,47 +842,80 @@ fn process_edges(store: &GraphStore, meeting_pattern: &str) -> Result<Vec<EdgeRo
 /// The actors view: organisations ↔ processes their people spoke about. Nodes left without an
 /// edge after `min_weight` are dropped, since here a node only means something through its links.
 fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, ExportError> {
+    /// Statements, their meetings, and the first (speaker, meeting) behind a link.
+    type Link = (u32, BTreeSet<String>, Option<(String, Option<String>)>);
+    let mut orgs_of: HashMap<String, BTreeSet<String>> = HashMap::new();
+    for row in select(store, MEMBERSHIPS)? {
+        if let (Some(person), Some(org)) = (iri(&row, "person"), iri(&row, "org")) {
+            orgs_of.entry(person).or_default().insert(org);
+        }
+    }
+    // (organisation, process) → statements and the meetings they were made in. A statement has
+    // one speaker, so adding up speakers counts each statement once per organisation.
+    let mut links: BTreeMap<(String, String), Link> = BTreeMap::new();
+    // Statements about each process by speakers with a known organisation (each counted once,
+    // however many organisations the speaker has).
+    let mut process_totals: HashMap<String, u32> = HashMap::new();
+    for row in select(store, SPEAKER_PROCESS_MEETINGS)? {
+        let (Some(speaker), Some(process)) = (iri(&row, "speaker"), iri(&row, "process")) else {
+            continue;
+        };
+        let Some(orgs) = orgs_of.get(&speaker) else { continue };
+        let statements = number(&row, "statements");
+        *process_totals.entry(process.clone()).or_default() += statements;
+        let meeting = iri(&row, "meeting");
+        // Statements with a meeting first, then by meeting and speaker IRI.
+        let from = (speaker.clone(), meeting.clone());
+        let rank = |(speaker, meeting): &(String, Option<String>)| (meeting.is_none(), meeting.clone(), speaker.clone());
+        for org in orgs {
+            let link = links.entry((org.clone(), process.clone())).or_default();
+            link.0 += statements;
+            link.1.extend(meeting.clone());
+            if link.2.as_ref().is_none_or(|first| rank(&from) < rank(first)) {
+                link.2 = Some(from.clone());
+            }
+        }
+    }
+    let mut described: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    for row in select(store, ACTOR_NODES)? {
+        if let Some(node) = iri(&row, "node") {
+            described.insert(node, (text(&row, "label"), iri(&row, "group")));
+        }
+    }
+    let node = |iri: &str, kind: NodeKind| {
+        let (label, group) = described.get(iri).cloned().unwrap_or_default();
+        MapNode {
+            label: label.unwrap_or_else(|| iri_tail(iri)),
+            iri: iri.to_owned(),
+            kind,
+            count: 0,
+            cluster: None,
+            group: (kind == NodeKind::Organisation).then(|| Stakeholder::from_iri(group.as_deref())),
+        }
+    };
     let mut orgs: BTreeMap<String, MapNode> = BTreeMap::new();
     let mut processes: BTreeMap<String, MapNode> = BTreeMap::new();
     let mut edges = Vec::new();
-    for row in select(store, ACTOR_EDGES)? {
-        let (Some(org), Some(process)) = (iri(&row, "org"), iri(&row, "process")) else {
-            continue;
-        };
-        let edge = MapEdge {
-            weight: number(&row, "statements"),
-            meetings: number(&row, "meetings"),
-            example: text(&row, "example"),
-            relation: None,
-        };
-        let org_node = orgs.entry(org.clone()).or_insert_with(|| MapNode {
-            label: text(&row, "orgLabel").unwrap_or_else(|| iri_tail(&org)),
-            iri: org.clone(),
-            kind: NodeKind::Organisation,
-            count: 0,
-            cluster: None,
-            group: Some(Stakeholder::from_iri(iri(&row, "group").as_deref())),
-        });
+    for ((org, process), (statements, meetings, example_from)) in links {
         // A statement is about one process, so an organisation's edges add up without double counting.
-        org_node.count += edge.weight;
+        orgs.entry(org.clone())
+            .or_insert_with(|| node(&org, NodeKind::Organisation))
+            .count += statements;
         processes.entry(process.clone()).or_insert_with(|| MapNode {
-            label: text(&row, "processLabel").unwrap_or_else(|| iri_tail(&process)),
-            iri: process.clone(),
-            kind: NodeKind::Process,
-            count: 0,
-            cluster: None,
-            group: None,
+            count: process_totals.get(&process).copied().unwrap_or(0),
+            ..node(&process, NodeKind::Process)
         });
         edges.push(EdgeRow {
             a: org,
             b: process,
-            edge,
+            edge: MapEdge {
+                weight: statements,
+                meetings: meetings.len() as u32,
+                example: None,
+                relation: None,
+                example_from,
+            },
         });
-    }
-    for row in select(store, ACTOR_PROCESS_TOTALS)? {
-        if let Some(node) = iri(&row, "process").and_then(|p| processes.get_mut(&p)) {
-            node.count = number(&row, "statements");
-        }
     }
     let nodes = orgs.into_values().chain(processes.into_values()).collect();
     Ok(Map {
@@ -802,67 +927,80 @@ fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
     })
 }
 
-/// People and the meetings they attended (date filter applied), with a stakeholder group
-/// when one of their organisations has one.
+/// Who attended which meeting (date filter applied).
+const ATTENDANCE: &str = r#"
+SELECT ?meeting ?person WHERE {
+  { SELECT ?meeting WHERE { ?meeting a gg:Meeting . {DATES} } }
+  { SELECT ?meeting ?person WHERE { ?meeting schema:attendee ?person } }
+}
+"#;
+
+/// People's labels, with a stakeholder group when one of their organisations has one.
 const PEOPLE_NODES: &str = r#"
-SELECT ?person (MIN(?l) AS ?label) (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?class) AS ?group) WHERE {
-  ?meeting a gg:Meeting ; schema:attendee ?person .
-  {DATES}
+SELECT ?person (MIN(?l) AS ?label) (MIN(?class) AS ?group) WHERE {
+  ?person a foaf:Person .
   OPTIONAL { ?person rdfs:label ?l }
   OPTIONAL { ?person org:memberOf ?org . ?org org:classification ?class }
 }
 GROUP BY ?person
 "#;
 
-/// Pairs of people who attended the same meetings, with a sentence one of them said there.
-const PEOPLE_EDGES: &str = r#"
-SELECT ?a ?b (COUNT(DISTINCT ?meeting) AS ?meetings) (MIN(?sentence) AS ?example) WHERE {
-  ?meeting a gg:Meeting ; schema:attendee ?a, ?b .
-  FILTER (STR(?a) < STR(?b))
-  {DATES}
-  OPTIONAL {
-    ?statement gg:inMeeting ?meeting ; gg:speaker ?speaker ; prov:value ?sentence .
-    FILTER (?speaker = ?a || ?speaker = ?b)
-  }
-}
-GROUP BY ?a ?b
-"#;
-
 /// The co-attendance network: people sized by meetings attended, linked by meetings shared.
+/// The pairs are counted here from the flat attendance list, not by a self-join in SPARQL.
 fn people_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, ExportError> {
     let dates = date_filter(options)?;
-    let mut nodes = Vec::new();
-    for row in select(store, &PEOPLE_NODES.replace("{DATES}", &dates))? {
-        let Some(person) = iri(&row, "person") else {
-            continue;
-        };
-        let count = number(&row, "meetings");
-        if count < options.min_meetings {
-            continue;
+    let mut attendees: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for row in select(store, &ATTENDANCE.replace("{DATES}", &dates))? {
+        if let (Some(meeting), Some(person)) = (iri(&row, "meeting"), iri(&row, "person")) {
+            attendees.entry(meeting).or_default().insert(person);
         }
-        nodes.push(MapNode {
-            label: text(&row, "label").unwrap_or_else(|| iri_tail(&person)),
-            iri: person,
-            kind: NodeKind::Person,
-            count,
-            cluster: None,
-            group: Some(Stakeholder::from_iri(iri(&row, "group").as_deref())),
-        });
     }
-    let mut edges = Vec::new();
-    for row in select(store, &PEOPLE_EDGES.replace("{DATES}", &dates))? {
-        let (Some(a), Some(b)) = (iri(&row, "a"), iri(&row, "b")) else {
-            continue;
-        };
-        let meetings = number(&row, "meetings");
-        let edge = MapEdge {
-            weight: meetings,
-            meetings,
-            example: text(&row, "example"),
-            relation: None,
-        };
-        edges.push(EdgeRow { a, b, edge });
+    let mut meetings_of: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut pairs: BTreeMap<(&str, &str), u32> = BTreeMap::new();
+    for people in attendees.values() {
+        // A set iterates in order, so `a < b` in every pair, as in the DOT text.
+        for (i, a) in people.iter().enumerate() {
+            *meetings_of.entry(a).or_default() += 1;
+            for b in people.iter().skip(i + 1) {
+                *pairs.entry((a, b)).or_default() += 1;
+            }
+        }
     }
+    let mut described: HashMap<String, (Option<String>, Option<String>)> = HashMap::new();
+    for row in select(store, PEOPLE_NODES)? {
+        if let Some(person) = iri(&row, "person") {
+            described.insert(person, (text(&row, "label"), iri(&row, "group")));
+        }
+    }
+    let nodes = meetings_of
+        .iter()
+        .filter(|(_, count)| **count >= options.min_meetings)
+        .map(|(person, &count)| {
+            let (label, group) = described.get(*person).cloned().unwrap_or_default();
+            MapNode {
+                label: label.unwrap_or_else(|| iri_tail(person)),
+                iri: (*person).to_owned(),
+                kind: NodeKind::Person,
+                count,
+                cluster: None,
+                group: Some(Stakeholder::from_iri(group.as_deref())),
+            }
+        })
+        .collect();
+    let edges = pairs
+        .into_iter()
+        .map(|((a, b), meetings)| EdgeRow {
+            a: a.to_owned(),
+            b: b.to_owned(),
+            edge: MapEdge {
+                weight: meetings,
+                meetings,
+                example: None,
+                relation: None,
+                example_from: None,
+            },
+        })
+        .collect();
     Ok(Map {
         view: View::People,
         layout: options.layout.unwrap_or(default_layout(View::People)),
@@ -1033,6 +1171,7 @@ fn meeting_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Expor
                 meetings: 1,
                 example: text(&row, "example"),
                 relation: Some(relation),
+                example_from: None,
             },
         });
     }
@@ -1045,64 +1184,139 @@ fn meeting_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Expor
     })
 }
 
-/// Processes × meetings: statements about the process in the meeting, with an example sentence.
+/// Processes × meetings: the statements about the process in the meeting. Each pattern of the
+/// large join sits in its own sub-SELECT (hashed, not seeked per row; ARCHITECTURE.md, `query`).
 const TIMELINE_CELLS: &str = r#"
-SELECT ?meeting ?process (MIN(?ml) AS ?meetingLabel) (MIN(?pl) AS ?processLabel) (MIN(?start) AS ?date)
-       (COUNT(DISTINCT ?statement) AS ?statements) (MIN(?sentence) AS ?example) WHERE {
-  ?meeting a gg:Meeting ; dcterms:subject ?process .
-  {DATES}
-  OPTIONAL { ?meeting schema:startDate ?start }
-  OPTIONAL { ?meeting rdfs:label ?ml }
-  OPTIONAL { ?process rdfs:label ?pl }
-  OPTIONAL { ?statement gg:inMeeting ?meeting ; gg:about ?process ; prov:value ?sentence }
+SELECT ?meeting ?process (COALESCE(?counted, 0) AS ?statements) WHERE {
+  { SELECT DISTINCT ?meeting ?process WHERE { ?meeting a gg:Meeting ; dcterms:subject ?process . {DATES} } }
+  OPTIONAL {
+    SELECT ?meeting ?process (COUNT(DISTINCT ?statement) AS ?counted) WHERE {
+      { SELECT ?statement ?process WHERE { ?statement gg:about ?process } }
+      { SELECT ?statement ?meeting WHERE { ?statement gg:inMeeting ?meeting } }
+    }
+    GROUP BY ?meeting ?process
+  }
 }
-GROUP BY ?meeting ?process
 "#;
 
+/// Every meeting's label and start, and every process's label (the first when there are more).
+const TIMELINE_LABELS: &str = r#"
+SELECT ?node ?label ?start WHERE {
+  { ?node a gg:Meeting . OPTIONAL { ?node rdfs:label ?label } OPTIONAL { ?node schema:startDate ?start } }
+  UNION { ?node a gg:Process ; rdfs:label ?label }
+}
+"#;
+
+/// The alphabetically first sentence about process `{PROCESS}` in meeting `{MEETING}`: asked
+/// per drawn cell, so that a few sentences are read instead of every one in the store.
+const TIMELINE_EXAMPLE: &str = r#"
+SELECT (MIN(?sentence) AS ?example) WHERE {
+  ?statement gg:inMeeting <{MEETING}> ; gg:about <{PROCESS}> ; prov:value ?sentence .
+}
+"#;
+
+/// Most columns the timeline draws: more meetings than this are grouped by month, and more
+/// months than this by year, so that twenty years of meetings stay one readable picture.
+const MAX_TIMELINE_COLUMNS: usize = 60;
+
 /// The timeline as an SVG heatmap: one row per process (most discussed first), one column per
-/// meeting (in date order); a cell's darkness is the number of statements, a pale cell means the
-/// process was on the agenda without an attributed sentence.
+/// meeting in date order, or per month or year when there are more than
+/// [`MAX_TIMELINE_COLUMNS`] meetings; a cell's darkness is the number of statements, a pale cell
+/// means the process was on the agenda without an attributed sentence.
 pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<String, ExportError> {
+    /// A column: one meeting, or the meetings of one month or year.
+    struct Column {
+        label: String,
+        /// The meeting's IRI when the column is one meeting.
+        link: Option<String>,
+        meetings: u32,
+    }
+    #[derive(Default)]
     struct Cell {
         statements: u32,
-        example: Option<String>,
+        meetings: u32,
+        /// The column's latest meeting with a statement about the process, for the example.
+        latest: Option<(String, String)>,
     }
     let dates = date_filter(options)?;
-    let mut meetings: BTreeMap<(String, String), String> = BTreeMap::new();
-    let mut processes: BTreeMap<String, (String, u32, u32)> = BTreeMap::new();
-    let mut cells: BTreeMap<(String, String), Cell> = BTreeMap::new();
-    for row in select(store, &TIMELINE_CELLS.replace("{DATES}", &dates))? {
-        let (Some(meeting), Some(process)) = (iri(&row, "meeting"), iri(&row, "process")) else {
-            continue;
-        };
-        let date: String = text(&row, "date")
-            .unwrap_or_default()
-            .chars()
-            .take(10)
-            .collect();
-        let statements = number(&row, "statements");
-        meetings.insert(
-            (date, meeting.clone()),
-            text(&row, "meetingLabel").unwrap_or_else(|| iri_tail(&meeting)),
-        );
-        let entry = processes.entry(process.clone()).or_insert_with(|| {
-            (
-                text(&row, "processLabel").unwrap_or_else(|| iri_tail(&process)),
-                0,
-                0,
-            )
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
+    let mut starts: BTreeMap<String, String> = BTreeMap::new();
+    for row in select(store, TIMELINE_LABELS)? {
+        let Some(node) = iri(&row, "node") else { continue };
+        if let Some(label) = text(&row, "label") {
+            labels
+                .entry(node.clone())
+                .and_modify(|l| {
+                    if label < *l {
+                        l.clone_from(&label)
+                    }
+                })
+                .or_insert(label);
+        }
+        if let Some(start) = text(&row, "start") {
+            let date: String = start.chars().take(10).collect();
+            starts
+                .entry(node)
+                .and_modify(|d| {
+                    if date < *d {
+                        d.clone_from(&date)
+                    }
+                })
+                .or_insert(date);
+        }
+    }
+    let label_of = |node: &str| labels.get(node).cloned().unwrap_or_else(|| iri_tail(node));
+    let date_of = |meeting: &str| starts.get(meeting).cloned().unwrap_or_default();
+    // (meeting, process, statements)
+    let found: Vec<(String, String, u32)> = select(store, &TIMELINE_CELLS.replace("{DATES}", &dates))?
+        .iter()
+        .filter_map(|row| Some((iri(row, "meeting")?, iri(row, "process")?, number(row, "statements"))))
+        .collect();
+    let meetings: BTreeSet<(String, &str)> = found.iter().map(|(m, _, _)| (date_of(m), m.as_str())).collect();
+    // The finest grouping that fits: by meeting, by month (YYYY-MM) or by year (YYYY).
+    let months: BTreeSet<&str> = meetings.iter().map(|(d, _)| d.get(..7).unwrap_or(d)).collect();
+    let grouping = if meetings.len() <= MAX_TIMELINE_COLUMNS {
+        None
+    } else if months.len() <= MAX_TIMELINE_COLUMNS {
+        Some(7)
+    } else {
+        Some(4)
+    };
+    // Column keys sort by date; a meeting's key also holds its IRI.
+    let column_of = |date: &str, meeting: &str| match grouping {
+        None => (date.to_owned(), meeting.to_owned()),
+        Some(chars) => (date.get(..chars).unwrap_or(date).to_owned(), String::new()),
+    };
+    let mut columns: BTreeMap<(String, String), Column> = BTreeMap::new();
+    for (date, meeting) in &meetings {
+        let column = columns.entry(column_of(date, meeting)).or_insert_with(|| Column {
+            label: match grouping {
+                None => label_of(meeting),
+                Some(_) if date.is_empty() => "no date".to_owned(),
+                Some(chars) => date.get(..chars).unwrap_or(date).to_owned(),
+            },
+            link: grouping.is_none().then(|| (*meeting).to_owned()),
+            meetings: 0,
         });
+        column.meetings += 1;
+    }
+    let mut processes: BTreeMap<&str, (String, u32, u32)> = BTreeMap::new();
+    let mut cells: BTreeMap<(&str, (String, String)), Cell> = BTreeMap::new();
+    for (meeting, process, statements) in &found {
+        let date = date_of(meeting);
+        let entry = processes
+            .entry(process)
+            .or_insert_with(|| (label_of(process), 0, 0));
         entry.1 += 1;
         entry.2 += statements;
-        cells.insert(
-            (process, meeting),
-            Cell {
-                statements,
-                example: text(&row, "example"),
-            },
-        );
+        let cell = cells.entry((process, column_of(&date, meeting))).or_default();
+        cell.statements += statements;
+        cell.meetings += 1;
+        if *statements > 0 && cell.latest.as_ref().is_none_or(|(d, m)| (d, m) < (&date, meeting)) {
+            cell.latest = Some((date, meeting.clone()));
+        }
     }
-    let mut rows: Vec<(&String, &(String, u32, u32))> = processes.iter().collect();
+    let mut rows: Vec<(&&str, &(String, u32, u32))> = processes.iter().collect();
     rows.sort_by(|(a_iri, a), (b_iri, b)| (b.1, b.2, &a.0, a_iri).cmp(&(a.1, a.2, &b.0, b_iri)));
     let max = cells
         .values()
@@ -1111,24 +1325,35 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
         .unwrap_or(0)
         .max(1);
     let (left, top, cell_w, cell_h) = (240.0, 150.0, 44.0, 26.0);
-    let width = (left + cell_w * meetings.len() as f64 + 120.0).max(820.0);
+    let width = (left + cell_w * columns.len() as f64 + 120.0).max(820.0);
     let height = top + cell_h * rows.len() as f64 + 60.0;
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\" \
          class=\"timeline\" width=\"{width:.0}\" height=\"{height:.0}\" viewBox=\"0 0 {width:.0} {height:.0}\" \
          font-family=\"{FONT}\" font-size=\"12\">\n<title>Process timeline</title>\n\
-         <text x=\"10\" y=\"20\" font-size=\"16\" fill=\"{INK}\">Process timeline: statements per process and meeting</text>\n"
+         <text x=\"10\" y=\"20\" font-size=\"16\" fill=\"{INK}\">Process timeline: statements per process and {}</text>\n",
+        match grouping {
+            None => "meeting",
+            Some(7) => "month",
+            Some(_) => "year",
+        }
     );
-    for (column, ((date, meeting), label)) in meetings.iter().enumerate() {
+    for (column, ((date, _), info)) in columns.iter().enumerate() {
         let x = left + cell_w * column as f64 + cell_w / 2.0;
-        svg.push_str(&format!(
-            "<a xlink:href=\"{}\" href=\"{0}\"><text transform=\"translate({x:.1},{:.1}) rotate(-55)\" fill=\"{INK}\">\
-             <title>{}\n{0}</title>{}</text></a>\n",
-            xml(meeting),
+        let text = format!(
+            "<text transform=\"translate({x:.1},{:.1}) rotate(-55)\" fill=\"{INK}\"><title>{}\n{}</title>{}</text>",
             top - 8.0,
-            xml(label),
-            xml(if date.is_empty() { "no date" } else { date }),
-        ));
+            xml(&info.label),
+            match &info.link {
+                Some(meeting) => xml(if date.is_empty() { "no date" } else { date }) + "\n" + &xml(meeting),
+                None => plural(info.meetings, "meeting"),
+            },
+            xml(&info.label),
+        );
+        svg.push_str(&match &info.link {
+            Some(meeting) => format!("<a xlink:href=\"{0}\" href=\"{0}\">{text}</a>\n", xml(meeting)),
+            None => format!("{text}\n"),
+        });
     }
     for (line, (process, (label, _, total))) in rows.iter().enumerate() {
         let y = top + cell_h * line as f64;
@@ -1142,8 +1367,8 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
             plural(*total, "statement"),
             xml(&shorten(label, 32)),
         ));
-        for (column, ((_, meeting), meeting_label)) in meetings.iter().enumerate() {
-            let Some(cell) = cells.get(&((*process).clone(), meeting.clone())) else {
+        for (column, (key, info)) in columns.iter().enumerate() {
+            let Some(cell) = cells.get(&(**process, key.clone())) else {
                 continue;
             };
             let x = left + cell_w * column as f64;
@@ -1151,11 +1376,20 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
             // From pale blue (on the agenda, no statement) to dark blue (the busiest cell).
             let lightness = 92.0 - 62.0 * share.sqrt();
             let mut tooltip = format!(
-                "{label} in {meeting_label}: {}",
+                "{label} in {}: {}",
+                info.label,
                 plural(cell.statements, "statement")
             );
-            if let Some(example) = &cell.example {
-                tooltip.push_str(&format!("\ne.g. “{}”", shorten(example, MAX_EXAMPLE_CHARS)));
+            if info.link.is_none() {
+                tooltip.push_str(&format!(" in {}", plural(cell.meetings, "meeting")));
+            }
+            if let Some((_, meeting)) = &cell.latest {
+                let query = TIMELINE_EXAMPLE
+                    .replace("{MEETING}", meeting)
+                    .replace("{PROCESS}", process);
+                if let Some(example) = select(store, &query)?.first().and_then(|row| text(row, "example")) {
+                    tooltip.push_str(&format!("\ne.g. “{}”", shorten(&example, MAX_EXAMPLE_CHARS)));
+                }
             }
             let ink = if lightness < 55.0 { "white" } else { INK };
             svg.push_str(&format!(
@@ -1173,9 +1407,18 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
         }
     }
     svg.push_str(&format!(
-        "<text x=\"10\" y=\"{:.1}\" fill=\"#555555\">Rows: processes, most meetings first. Columns: meetings by date. \
-         Number and shade: statements; a pale cell: on the agenda, no sentence attributed.</text>\n</svg>\n",
-        height - 20.0
+        "<text x=\"10\" y=\"{:.1}\" fill=\"#555555\">Rows: processes, most meetings first. Columns: {} by date.</text>\n\
+         <text x=\"10\" y=\"{:.1}\" fill=\"#555555\">Number and shade: statements; a pale cell: on the agenda, no sentence attributed.</text>\n</svg>\n",
+        height - 34.0,
+        match grouping {
+            None => "meetings".to_owned(),
+            Some(chars) => format!(
+                "{} of {}",
+                if chars == 7 { "months" } else { "years" },
+                plural(meetings.len() as u32, "meeting")
+            ),
+        },
+        height - 18.0,
     ));
     Ok(svg)
 }
@@ -2126,6 +2369,62 @@ mod tests {
     }
 
     #[test]
+    fn a_timeline_of_many_meetings_groups_them_by_month_then_by_year() {
+        // A meeting on each date, each discussing the GDC with one statement ("Sentence n.").
+        let store_of = |dates: &[String]| {
+            let mut trig = String::from(
+                "@prefix gg: <https://w3id.org/govgraph/ns#> . @prefix schema: <https://schema.org/> .\n\
+                 @prefix dcterms: <http://purl.org/dc/terms/> . @prefix prov: <http://www.w3.org/ns/prov#> .\n\
+                 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\n",
+            );
+            for (n, date) in dates.iter().enumerate() {
+                trig.push_str(&format!(
+                    "<{ID}meeting/m/{date}> a gg:Meeting ; schema:startDate \"{date}\"^^xsd:date ; \
+                     dcterms:subject <{ID}process/gdc> .\n\
+                     <{ID}statement/{n}> a gg:Statement ; gg:inMeeting <{ID}meeting/m/{date}> ; \
+                     gg:about <{ID}process/gdc> ; prov:value \"Sentence {n}.\" .\n"
+                ));
+            }
+            GraphStore::in_memory_from(RdfFormat::TriG, &trig).unwrap()
+        };
+        // The n-th month from January 2020, as (year, month).
+        let month = |n: usize| (2020 + n / 12, n % 12 + 1);
+        let columns = |svg: &str| svg.matches("rotate(-55)").count();
+        // Up to 60 meetings: one column each, linked to the meeting.
+        let sixty: Vec<String> = (0..60)
+            .map(|n| format!("2020-{:02}-{:02}", n / 5 + 1, n % 5 + 1))
+            .collect();
+        let svg = timeline_svg(&store_of(&sixty), &ExportOptions::default()).unwrap();
+        assert!(svg.contains("statements per process and meeting"));
+        assert_eq!(columns(&svg), 60);
+        // 61 meetings over 15 months: a column per month, its cell counting them all.
+        let mut more: Vec<String> = (0..60)
+            .map(|n| {
+                let (y, m) = month(n / 4);
+                format!("{y}-{m:02}-{:02}", n % 4 + 1)
+            })
+            .collect();
+        more.push("2020-01-20".to_owned());
+        let svg = timeline_svg(&store_of(&more), &ExportOptions::default()).unwrap();
+        assert!(svg.contains("statements per process and month"), "{svg}");
+        assert_eq!(columns(&svg), 15);
+        assert!(svg.contains("in 2020-01: 5 statements in 5 meetings"), "{svg}");
+        assert!(svg.contains("Columns: months of 61 meetings by date."));
+        // 100 monthly meetings span 100 months: a column per year, 2020 to 2028.
+        let monthly: Vec<String> = (0..100)
+            .map(|n| {
+                let (y, m) = month(n);
+                format!("{y}-{m:02}-10")
+            })
+            .collect();
+        let svg = timeline_svg(&store_of(&monthly), &ExportOptions::default()).unwrap();
+        assert!(svg.contains("statements per process and year"));
+        assert_eq!(columns(&svg), 9);
+        // The example comes from the cell's latest meeting.
+        assert!(svg.contains("in 2020: 12 statements in 12 meetings\ne.g. “Sentence 11.”"), "{svg}");
+    }
+
+    #[test]
     fn builtin_layout_draws_every_node_and_edge_with_tooltips() {
         let store = fixture_store();
         let options = ExportOptions::default().with_graphviz("/no/such/graphviz");
@@ -2177,12 +2476,14 @@ mod tests {
         for quad in &quads {
             second.oxigraph().insert(quad).unwrap();
         }
-        for view in [View::Processes, View::Actors] {
+        for view in [View::Processes, View::Actors, View::People] {
             let options = ExportOptions::default();
             let text = dot(&first, view, &options).unwrap();
             assert_eq!(text, dot(&first, view, &options).unwrap());
             assert_eq!(text, dot(&second, view, &options).unwrap());
         }
+        let options = ExportOptions::default();
+        assert_eq!(timeline_svg(&first, &options).unwrap(), timeline_svg(&second, &options).unwrap());
     }
 
     #[test]
@@ -2241,6 +2542,10 @@ mod tests {
         // In the actors view an organisation left without an edge goes with it.
         let actors = drawn_map(&store, View::Actors, &ExportOptions::default().with_max_edges(1)).unwrap();
         assert_eq!((actors.graph.edge_count(), actors.graph.node_count()), (1, 2));
+        // So does a person in the people view, which keeps unlinked people only when nothing is cut.
+        let people = drawn_map(&store, View::People, &ExportOptions::default().with_max_edges(1)).unwrap();
+        assert_eq!((people.graph.edge_count(), people.graph.node_count()), (1, 2));
+        assert!(people_map(&store, &ExportOptions::default()).unwrap().graph.node_count() > 2);
     }
 
     #[test]

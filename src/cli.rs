@@ -201,6 +201,9 @@ pub enum Command {
         /// Output file.
         #[arg(short, long, default_value = "report.html")]
         output: PathBuf,
+        /// Rows per table: the largest, or the latest in date order (0: all) [default: 100]
+        #[arg(long, value_name = "N")]
+        max_rows: Option<usize>,
         #[command(flatten)]
         store: StoreArg,
     },

@@ -186,10 +186,11 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 writeln!(out, "{} {}graph/analytics", if changed { "wrote" } else { "unchanged:" }, base)?;
             }
         }
-        Command::Report { output, store } => {
+        Command::Report { output, max_rows, store } => {
             let db = GraphStore::open_read_only(&store.store)?;
             let mut html = Vec::new();
-            let outcome = govgraph::report::write(&db, &export::ExportOptions::default(), &mut html)?;
+            let options = govgraph::report::ReportOptions { max_rows, ..Default::default() };
+            let outcome = govgraph::report::write(&db, &options, &mut html)?;
             std::fs::write(&output, html).with_context(|| format!("{}: cannot write", output.display()))?;
             if outcome.builtin_layout {
                 eprintln!("govgraph: Graphviz `dot` not found; the report's maps use the built-in layout (install graphviz for better maps)");

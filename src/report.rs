@@ -6,14 +6,14 @@
 //! its evidence sentences further down the page. CSS and the small zoom script are inline: the
 //! page loads nothing from the network and prints on paper (print CSS).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use oxigraph::model::Term;
 use oxigraph::sparql::QueryResults;
 
-use crate::analyse::{self, AnalyseError};
+use crate::analyse;
 use crate::export::{self, ExportError, ExportOptions, Renderer, View, xml};
 use crate::query::QueryError;
 use crate::store::GraphStore;
@@ -25,8 +25,6 @@ use crate::vocab;
 pub enum ReportError {
     #[error(transparent)]
     Export(#[from] ExportError),
-    #[error(transparent)]
-    Analyse(#[from] AnalyseError),
     #[error(transparent)]
     Query(#[from] QueryError),
     #[error("cannot write the report: {0}")]
@@ -40,8 +38,43 @@ pub struct ReportOutcome {
     pub builtin_layout: bool,
 }
 
+/// What the report shows.
+#[derive(Debug, Clone, Default)]
+pub struct ReportOptions {
+    /// Reaches the maps (Graphviz program, dates, edges drawn) and the analytics, which measure
+    /// the whole networks the process and actors maps are drawn from.
+    pub maps: ExportOptions,
+    /// Rows per table: the largest (or, for tables in date order, the latest) this many; `None`
+    /// means [`DEFAULT_MAX_ROWS`], `Some(0)` every row. The page says what it left out.
+    pub max_rows: Option<usize>,
+}
+
+impl ReportOptions {
+    /// Shows at most `max_rows` rows per table (`0`: all of them).
+    #[must_use]
+    pub fn with_max_rows(mut self, max_rows: usize) -> ReportOptions {
+        self.max_rows = Some(max_rows);
+        self
+    }
+
+    /// The maps use these options.
+    #[must_use]
+    pub fn with_maps(mut self, maps: ExportOptions) -> ReportOptions {
+        self.maps = maps;
+        self
+    }
+}
+
+/// Rows per table by default: a page a reader can scroll and a browser can open at 10,000
+/// documents (the full tables are a `govgraph query` away).
+pub const DEFAULT_MAX_ROWS: usize = 100;
+
 /// Longest evidence list shown for one row.
 const MAX_EVIDENCE: usize = 12;
+
+/// Sentences fetched for one row's evidence, sorted and then cut to [`MAX_EVIDENCE`]: all of them
+/// for most rows; for a row resting on thousands, the first this many in the store's index order.
+const EVIDENCE_CANDIDATES: usize = 100;
 
 /// One answer row: variable → value (an IRI or a literal's lexical form).
 type Row = BTreeMap<String, String>;
@@ -94,15 +127,99 @@ fn anchor(prefix: &str, key: &str) -> String {
 /// Evidence sentences: (sentence, meeting label, date, document file name).
 type Evidence = Vec<(String, String, String, String)>;
 
-const STATEMENTS: &str = r#"
-SELECT ?statement ?speaker ?process ?sentence ?meetingLabel ?date ?file WHERE {
-  ?statement a gg:Statement ; gg:speaker ?speaker ; gg:about ?process ; prov:value ?sentence .
-  OPTIONAL { ?statement gg:inMeeting ?meeting .
-             OPTIONAL { ?meeting rdfs:label ?meetingLabel }
-             OPTIONAL { ?meeting schema:startDate ?date } }
-  OPTIONAL { ?statement prov:wasDerivedFrom ?doc . ?doc dcterms:identifier ?file }
+/// A row's evidence on the page: its title, some sentences, and how many statements it rests on.
+struct EvidenceList {
+    title: String,
+    sentences: Evidence,
+    statements: usize,
+}
+
+/// Meetings (label and date) and documents (file name), to place an evidence sentence.
+struct Places {
+    meetings: HashMap<String, (String, String)>,
+    files: HashMap<String, String>,
+}
+
+const PLACES: &str = r#"
+SELECT ?node ?label ?start ?file WHERE {
+  { ?node a gg:Meeting . OPTIONAL { ?node rdfs:label ?label } OPTIONAL { ?node schema:startDate ?start } }
+  UNION { ?node a gg:Document ; dcterms:identifier ?file }
 }
 "#;
+
+impl Places {
+    fn load(store: &GraphStore) -> Result<Places, ReportError> {
+        let mut places = Places {
+            meetings: HashMap::new(),
+            files: HashMap::new(),
+        };
+        for row in rows(store, PLACES)? {
+            let node = get(&row, "node").to_owned();
+            if row.contains_key("file") {
+                places.files.insert(node, get(&row, "file").to_owned());
+            } else {
+                let date = get(&row, "start").chars().take(10).collect();
+                places
+                    .meetings
+                    .insert(node, (get(&row, "label").to_owned(), date));
+            }
+        }
+        Ok(places)
+    }
+
+    /// The sentences of the statements `pattern` binds to `?statement`, in order and without
+    /// repeats (one sentence about two processes is two statements).
+    fn evidence(&self, store: &GraphStore, pattern: &str) -> Result<Evidence, ReportError> {
+        let query = format!(
+            "SELECT ?sentence ?meeting ?doc WHERE {{ {pattern} ?statement prov:value ?sentence . \
+             OPTIONAL {{ ?statement gg:inMeeting ?meeting }} OPTIONAL {{ ?statement prov:wasDerivedFrom ?doc }} }} \
+             LIMIT {EVIDENCE_CANDIDATES}"
+        );
+        let mut sentences: Evidence = rows(store, &query)?
+            .iter()
+            .map(|row| {
+                let (label, date) = self
+                    .meetings
+                    .get(get(row, "meeting"))
+                    .cloned()
+                    .unwrap_or_default();
+                let file = self.files.get(get(row, "doc")).cloned().unwrap_or_default();
+                (get(row, "sentence").to_owned(), label, date, file)
+            })
+            .collect();
+        sentences.sort();
+        sentences.dedup();
+        Ok(sentences)
+    }
+}
+
+/// Statements per speaker and process: the matrix, and each organisation's count of statements.
+const SPEAKS: &str = r#"
+SELECT ?speaker ?process (COUNT(DISTINCT ?statement) AS ?statements) WHERE {
+  { SELECT ?statement ?speaker WHERE { ?statement gg:speaker ?speaker } }
+  { SELECT ?statement ?process WHERE { ?statement gg:about ?process } }
+}
+GROUP BY ?speaker ?process
+"#;
+
+/// Labels of people and processes.
+const LABELS: &str = r#"
+SELECT ?node ?label WHERE {
+  { ?node a foaf:Person } UNION { ?node a gg:Process }
+  ?node rdfs:label ?label
+}
+"#;
+
+/// The table's note when `shown` of `total` rows are on the page; empty when all are.
+fn cut_note(shown: usize, total: usize, which: &str, query: &str) -> String {
+    if shown >= total {
+        return String::new();
+    }
+    format!(
+        "<p class=\"note\">Showing the {which} {shown} of {total} rows (<code>--max-rows</code>); \
+         <code>govgraph query {query}</code> lists them all.</p>\n"
+    )
+}
 
 const MEMBERS: &str = r#"
 SELECT DISTINCT ?person ?org WHERE {
@@ -140,29 +257,53 @@ WHERE {
 }
 "#;
 
-/// Writes the report to `out`. `options` reaches the maps (Graphviz program, dates).
+/// Writes the report to `out`.
+///
+/// Each table shows at most [`ReportOptions::max_rows`] rows, and each row's evidence is fetched
+/// for that row alone (a bounded query), so that the page and the time to make it stay bounded
+/// however many statements the store holds.
 pub fn write(
     store: &GraphStore,
-    options: &ExportOptions,
+    options: &ReportOptions,
     out: &mut impl Write,
 ) -> Result<ReportOutcome, ReportError> {
     let mut html = String::new();
-    let mut evidence: BTreeMap<String, (String, Evidence)> = BTreeMap::new();
-
-    // Statements, indexed by speaker and by (speaker, process).
-    let statements = rows(store, STATEMENTS)?;
-    let mut by_speaker: BTreeMap<&str, Vec<&Row>> = BTreeMap::new();
-    for row in &statements {
-        by_speaker.entry(get(row, "speaker")).or_default().push(row);
-    }
-    let evidence_of = |row: &Row| {
-        (
-            get(row, "sentence").to_owned(),
-            get(row, "meetingLabel").to_owned(),
-            get(row, "date").chars().take(10).collect::<String>(),
-            get(row, "file").to_owned(),
-        )
+    let mut evidence: BTreeMap<String, EvidenceList> = BTreeMap::new();
+    let max_rows = match options.max_rows.unwrap_or(DEFAULT_MAX_ROWS) {
+        0 => usize::MAX,
+        n => n,
     };
+    let places = Places::load(store)?;
+
+    // Statements per (speaker, process), and the labels of both.
+    let mut labels: HashMap<String, String> = HashMap::new();
+    for row in rows(store, LABELS)? {
+        let label = get(&row, "label").to_owned();
+        labels
+            .entry(get(&row, "node").to_owned())
+            .and_modify(|l| {
+                if label < *l {
+                    l.clone_from(&label);
+                }
+            })
+            .or_insert(label);
+    }
+    let label_of = |iri: &str| {
+        labels
+            .get(iri)
+            .cloned()
+            .unwrap_or_else(|| iri.rsplit(['/', '#']).next().unwrap_or(iri).to_owned())
+    };
+    let mut cells: BTreeMap<(String, String), u32> = BTreeMap::new();
+    let mut spoken: HashMap<String, usize> = HashMap::new();
+    for row in rows(store, SPEAKS)? {
+        let n: u32 = get(&row, "statements").parse().unwrap_or(0);
+        *spoken.entry(get(&row, "speaker").to_owned()).or_default() += n as usize;
+        cells.insert(
+            (get(&row, "speaker").to_owned(), get(&row, "process").to_owned()),
+            n,
+        );
+    }
     let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for row in rows(store, MEMBERS)? {
         members
@@ -209,6 +350,7 @@ pub fn write(
     // Maps.
     let mut builtin = false;
     let mut maps = String::new();
+    let mut analysis = Vec::new();
     for (view, title, note) in [
         (
             View::Processes,
@@ -228,12 +370,25 @@ pub fn write(
     ] {
         // The full co-attendance network is a hairball; the report shows the regulars.
         let view_options = if view == View::People {
-            options.clone().with_min_meetings(2).with_min_weight(2)
+            options.maps.clone().with_min_meetings(2).with_min_weight(2)
         } else {
-            options.clone()
+            options.maps.clone()
         };
-        let (svg, renderer) = export::svg(store, view, &view_options)?;
-        builtin |= renderer == Renderer::Builtin;
+        // The two networks the analytics measure are read once, for the map and the measures.
+        let svg = match view {
+            View::Processes | View::Actors => {
+                let (svg, renderer, network) = export::svg_and_network(store, view, &view_options)?;
+                let name = if view == View::Processes { "processes" } else { "actors" };
+                analysis.push(analyse::analyse_graph(name, &network));
+                builtin |= renderer == Renderer::Builtin;
+                svg
+            }
+            _ => {
+                let (svg, renderer) = export::svg(store, view, &view_options)?;
+                builtin |= renderer == Renderer::Builtin;
+                svg
+            }
+        };
         let _ = writeln!(
             maps,
             "<figure class=\"map\" id=\"map-{}\"><figcaption><b>{title}</b> — {note} \
@@ -253,9 +408,8 @@ pub fn write(
     html.push_str("</section>\n");
 
     // Analytics.
-    let analysis = analyse::run(store)?;
     html.push_str("<section id=\"analytics\"><h2>Analytics</h2>\n<p>Betweenness: the share of shortest paths between other nodes that pass through a node. Communities: Louvain local moving, deterministic. Bridges: links between communities.</p>\n");
-    for network in &analysis.networks {
+    for network in &analysis {
         let title = if network.name == "processes" {
             "Processes (co-discussion network)"
         } else {
@@ -313,42 +467,58 @@ pub fn write(
     // Organisations and stakeholder groups.
     html.push_str("<section id=\"organisations\"><h2>Organisations by attendance</h2>\n<table><thead><tr><th>organisation</th><th>stakeholder group</th>\
         <th class=\"n\">attendances</th><th class=\"n\">meetings</th><th class=\"n\">people</th><th>evidence</th></tr></thead><tbody>\n");
-    for row in shipped(store, "orgs-by-attendance")? {
-        let org = get(&row, "organisation_iri");
+    let organisations = shipped(store, "orgs-by-attendance")?;
+    for row in organisations.iter().take(max_rows) {
+        let org = get(row, "organisation_iri");
         let id = anchor("ev-org", org);
-        let mut sentences: Evidence = Vec::new();
-        for person in members.get(org).into_iter().flatten() {
-            sentences.extend(
-                by_speaker
-                    .get(person.as_str())
-                    .into_iter()
-                    .flatten()
-                    .map(|r| evidence_of(r)),
-            );
-        }
-        sentences.sort();
-        sentences.dedup();
-        let n = sentences.len();
+        let people = members.get(org);
+        let n: usize = people
+            .into_iter()
+            .flatten()
+            .map(|person| spoken.get(person).copied().unwrap_or(0))
+            .sum();
+        let sentences = if n == 0 {
+            Evidence::new()
+        } else {
+            let speakers: Vec<String> = people
+                .into_iter()
+                .flatten()
+                .filter(|person| spoken.contains_key(*person))
+                .map(|person| format!("<{person}>"))
+                .collect();
+            places.evidence(
+                store,
+                &format!("VALUES ?speaker {{ {} }} ?statement gg:speaker ?speaker .", speakers.join(" ")),
+            )?
+        };
         evidence.insert(
             id.clone(),
-            (
-                format!("Statements by people of {}", get(&row, "organisation")),
+            EvidenceList {
+                title: format!("Statements by people of {}", get(row, "organisation")),
                 sentences,
-            ),
+                statements: n,
+            },
         );
         let _ = writeln!(
             html,
             "<tr><td><a href=\"{}\">{}</a></td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td><a href=\"#{id}\">{}</a></td></tr>",
             xml(org),
-            xml(get(&row, "organisation")),
-            xml(get(&row, "stakeholder_group")),
-            xml(get(&row, "attendances")),
-            xml(get(&row, "meetings")),
-            xml(get(&row, "people")),
-            plural(n, "sentence")
+            xml(get(row, "organisation")),
+            xml(get(row, "stakeholder_group")),
+            xml(get(row, "attendances")),
+            xml(get(row, "meetings")),
+            xml(get(row, "people")),
+            plural(n, "statement")
         );
     }
-    html.push_str("</tbody></table>\n<h3>Stakeholder groups</h3><table><thead><tr><th>stakeholder group</th><th class=\"n\">organisations</th>\
+    html.push_str("</tbody></table>\n");
+    html.push_str(&cut_note(
+        organisations.len().min(max_rows),
+        organisations.len(),
+        "largest",
+        "orgs-by-attendance",
+    ));
+    html.push_str("<h3>Stakeholder groups</h3><table><thead><tr><th>stakeholder group</th><th class=\"n\">organisations</th>\
         <th class=\"n\">attendances</th><th class=\"n\">people</th><th>evidence</th></tr></thead><tbody>\n");
     for row in shipped(store, "stakeholder-groups")? {
         let group = get(&row, "stakeholder_group");
@@ -369,88 +539,82 @@ pub fn write(
     html.push_str("</tbody></table></section>\n");
 
     // Timeline.
-    let (timeline, _) = export::svg(store, View::Timeline, options)?;
+    let (timeline, _) = export::svg(store, View::Timeline, &options.maps)?;
     let _ = write!(
         html,
         "<section id=\"timeline\"><h2>Process timeline</h2><figure class=\"map\" id=\"map-timeline\"><figcaption>Statements per process and meeting; hover a cell for an example sentence. \
          <span class=\"zoom no-print\"><button data-zoom=\"1.25\">+</button><button data-zoom=\"0.8\">−</button><button data-zoom=\"0\">reset</button></span></figcaption>\
          <div class=\"canvas\">{timeline}</div></figure>\n<table><thead><tr><th>date</th><th>meeting</th><th>process</th><th class=\"n\">statements</th><th>evidence</th></tr></thead><tbody>\n"
     );
-    for row in shipped(store, "process-timeline")? {
-        let id = anchor(
-            "ev-tl",
-            &format!("{} {}", get(&row, "meeting_iri"), get(&row, "process_iri")),
-        );
-        let sentences: Evidence = statements
-            .iter()
-            .filter(|s| {
-                get(s, "process") == get(&row, "process_iri")
-                    && get(s, "meetingLabel") == get(&row, "meeting")
-            })
-            .map(evidence_of)
-            .collect();
-        let link = if sentences.is_empty() {
+    // In date order: the latest rows are the ones kept.
+    let timeline_rows = shipped(store, "process-timeline")?;
+    let kept = timeline_rows.len().min(max_rows);
+    for row in &timeline_rows[timeline_rows.len() - kept..] {
+        let (meeting, process) = (get(row, "meeting_iri"), get(row, "process_iri"));
+        let id = anchor("ev-tl", &format!("{meeting} {process}"));
+        let n: usize = get(row, "statements").parse().unwrap_or(0);
+        let link = if n == 0 {
             "on the agenda".to_owned()
         } else {
-            format!(
-                "<a href=\"#{id}\">{}</a>",
-                plural(sentences.len(), "sentence")
-            )
+            let sentences = places.evidence(
+                store,
+                &format!("?statement gg:inMeeting <{meeting}> ; gg:about <{process}> ."),
+            )?;
+            evidence.insert(
+                id.clone(),
+                EvidenceList {
+                    title: format!("{} in {}", get(row, "process"), get(row, "meeting")),
+                    sentences,
+                    statements: n,
+                },
+            );
+            format!("<a href=\"#{id}\">{}</a>", plural(n, "statement"))
         };
-        evidence.insert(
-            id,
-            (
-                format!("{} in {}", get(&row, "process"), get(&row, "meeting")),
-                sentences,
-            ),
-        );
         let _ = writeln!(
             html,
             "<tr><td>{}</td><td><a href=\"{}\">{}</a></td><td><a href=\"{}\">{}</a></td><td class=\"n\">{}</td><td>{link}</td></tr>",
-            xml(get(&row, "date")),
-            xml(get(&row, "meeting_iri")),
-            xml(get(&row, "meeting")),
-            xml(get(&row, "process_iri")),
-            xml(get(&row, "process")),
-            xml(get(&row, "statements"))
+            xml(get(row, "date")),
+            xml(meeting),
+            xml(get(row, "meeting")),
+            xml(process),
+            xml(get(row, "process")),
+            xml(get(row, "statements"))
         );
     }
-    html.push_str("</tbody></table></section>\n");
+    html.push_str("</tbody></table>\n");
+    html.push_str(&cut_note(kept, timeline_rows.len(), "latest", "process-timeline"));
+    html.push_str("</section>\n");
 
-    // Who speaks about what: a matrix of speakers × processes.
-    let speaks = shipped(store, "who-speaks-about")?;
-    let mut people: BTreeMap<(String, String), u32> = BTreeMap::new();
-    let mut processes: BTreeMap<(String, String), u32> = BTreeMap::new();
-    let mut cells: BTreeMap<(String, String), u32> = BTreeMap::new();
-    for row in &speaks {
-        let n: u32 = get(row, "statements").parse().unwrap_or(0);
-        *people
-            .entry((
-                get(row, "person_iri").to_owned(),
-                get(row, "person").to_owned(),
-            ))
-            .or_default() += n;
-        *processes
-            .entry((
-                get(row, "process_iri").to_owned(),
-                get(row, "process").to_owned(),
-            ))
-            .or_default() += n;
-        cells.insert(
-            (
-                get(row, "person_iri").to_owned(),
-                get(row, "process_iri").to_owned(),
-            ),
-            n,
-        );
+    // Who speaks about what: a matrix of speakers × processes, the most vocal speakers first.
+    let mut people: BTreeMap<&str, u32> = BTreeMap::new();
+    let mut processes: BTreeMap<&str, u32> = BTreeMap::new();
+    for ((person, process), &n) in &cells {
+        *people.entry(person).or_default() += n;
+        *processes.entry(process).or_default() += n;
     }
-    let mut people: Vec<_> = people.into_iter().collect();
-    people.sort_by(|(a, x), (b, y)| y.cmp(x).then_with(|| a.1.cmp(&b.1)));
-    let mut processes: Vec<_> = processes.into_iter().collect();
-    processes.sort_by(|(a, x), (b, y)| y.cmp(x).then_with(|| a.1.cmp(&b.1)));
+    let mut people: Vec<(&str, String, u32)> = people
+        .into_iter()
+        .map(|(iri, n)| (iri, label_of(iri), n))
+        .collect();
+    people.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)).then_with(|| a.0.cmp(b.0)));
+    let all_speakers = people.len();
+    people.truncate(max_rows);
+    // The columns: every process one of the speakers shown spoke about, the most spoken of first.
+    let mut processes: Vec<(&str, String, u32)> = processes
+        .into_iter()
+        .filter(|(process, _)| {
+            people
+                .iter()
+                .any(|(person, _, _)| cells.contains_key(&((*person).to_owned(), (*process).to_owned())))
+        })
+        .map(|(iri, n)| (iri, label_of(iri), n))
+        .collect();
+    processes.sort_by(|a, b| b.2.cmp(&a.2).then_with(|| a.1.cmp(&b.1)).then_with(|| a.0.cmp(b.0)));
     let max = cells.values().copied().max().unwrap_or(1).max(1);
-    html.push_str("<section id=\"speakers\"><h2>Who speaks about what</h2><p>Statements per speaker and process; click a number for the sentences.</p><div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>speaker</th>");
-    for ((iri, label), _) in &processes {
+    html.push_str("<section id=\"speakers\"><h2>Who speaks about what</h2><p>Statements per speaker and process; click a number for the sentences.</p>\n");
+    html.push_str(&cut_note(people.len(), all_speakers, "most vocal", "who-speaks-about"));
+    html.push_str("<div class=\"scroll\"><table class=\"matrix\"><thead><tr><th>speaker</th>");
+    for (iri, label, _) in &processes {
         let _ = write!(
             html,
             "<th class=\"rot\"><a href=\"{}\" title=\"{1}\">{1}</a></th>",
@@ -459,27 +623,28 @@ pub fn write(
         );
     }
     html.push_str("<th class=\"n\">total</th></tr></thead><tbody>\n");
-    for ((person, name), total) in &people {
+    for (person, name, total) in &people {
         let _ = write!(
             html,
             "<tr><th><a href=\"{}\">{}</a></th>",
             xml(person),
             xml(name)
         );
-        for ((process, process_label), _) in &processes {
-            match cells.get(&(person.clone(), process.clone())) {
+        for (process, process_label, _) in &processes {
+            match cells.get(&((*person).to_owned(), (*process).to_owned())) {
                 Some(&n) => {
                     let id = anchor("ev-sp", &format!("{person} {process}"));
-                    let sentences: Evidence = by_speaker
-                        .get(person.as_str())
-                        .into_iter()
-                        .flatten()
-                        .filter(|s| get(s, "process") == process)
-                        .map(|r| evidence_of(r))
-                        .collect();
+                    let sentences = places.evidence(
+                        store,
+                        &format!("?statement gg:speaker <{person}> ; gg:about <{process}> ."),
+                    )?;
                     evidence.insert(
                         id.clone(),
-                        (format!("{name} on {process_label}"), sentences),
+                        EvidenceList {
+                            title: format!("{name} on {process_label}"),
+                            sentences,
+                            statements: n as usize,
+                        },
                     );
                     let shade = 92.0 - 55.0 * (f64::from(n) / f64::from(max)).sqrt();
                     let ink = if shade < 55.0 { "#fff" } else { "#222" };
@@ -499,43 +664,59 @@ pub fn write(
 
     // Actions.
     html.push_str("<section id=\"actions\"><h2>Action items</h2><table><thead><tr><th>date</th><th>meeting</th><th>owner</th><th>action</th><th>evidence</th></tr></thead><tbody>\n");
-    for row in rows(store, ACTIONS)? {
-        let id = anchor("ev-act", get(&row, "action"));
-        let date: String = get(&row, "date").chars().take(10).collect();
-        let owner = if get(&row, "owner").is_empty() {
+    // In date order: the latest rows are the ones kept. An action is one row, however many
+    // labels its meeting has (two summaries of one meeting may name it differently).
+    let mut seen = BTreeSet::new();
+    let actions: Vec<Row> = rows(store, ACTIONS)?
+        .into_iter()
+        .filter(|row| seen.insert(get(row, "action").to_owned()))
+        .collect();
+    let kept = actions.len().min(max_rows);
+    for row in &actions[actions.len() - kept..] {
+        let id = anchor("ev-act", get(row, "action"));
+        let date: String = get(row, "date").chars().take(10).collect();
+        let owner = if get(row, "owner").is_empty() {
             "<span class=\"muted\">not named</span>".to_owned()
         } else {
             format!(
                 "<a href=\"{}\">{}</a>",
-                xml(get(&row, "owner")),
-                xml(get(&row, "ownerLabel"))
+                xml(get(row, "owner")),
+                xml(get(row, "ownerLabel"))
             )
         };
         evidence.insert(
             id.clone(),
-            (
-                "Action item".to_owned(),
-                vec![(
-                    get(&row, "description").to_owned(),
-                    get(&row, "meetingLabel").to_owned(),
+            EvidenceList {
+                title: "Action item".to_owned(),
+                sentences: vec![(
+                    get(row, "description").to_owned(),
+                    get(row, "meetingLabel").to_owned(),
                     date.clone(),
-                    get(&row, "file").to_owned(),
+                    get(row, "file").to_owned(),
                 )],
-            ),
+                statements: 1,
+            },
         );
         let _ = writeln!(
             html,
             "<tr><td>{}</td><td>{}</td><td>{owner}</td><td>{}</td><td><a href=\"#{id}\">source</a></td></tr>",
             xml(&date),
-            xml(get(&row, "meetingLabel")),
-            xml(get(&row, "description"))
+            xml(get(row, "meetingLabel")),
+            xml(get(row, "description"))
         );
     }
-    html.push_str("</tbody></table></section>\n");
+    html.push_str("</tbody></table>\n");
+    html.push_str(&cut_note(kept, actions.len(), "latest", "actions"));
+    html.push_str("</section>\n");
 
     // Evidence.
     html.push_str("<section id=\"evidence\"><h2>Evidence</h2><p>The sentences each row rests on, with their meeting and source file.</p>\n");
-    for (id, (title, sentences)) in &evidence {
+    for (id, list) in &evidence {
+        let EvidenceList {
+            title,
+            sentences,
+            statements,
+        } = list;
         let _ = write!(
             html,
             "<div class=\"ev\" id=\"{id}\"><h4>{}</h4><ol>",
@@ -554,11 +735,13 @@ pub fn write(
         if sentences.is_empty() {
             html.push_str("<li class=\"muted\">No sentence is attributed.</li>");
         }
-        if sentences.len() > MAX_EVIDENCE {
+        let shown = sentences.len().min(MAX_EVIDENCE);
+        if *statements > shown {
             let _ = write!(
                 html,
-                "<li class=\"muted\">and {} more</li>",
-                sentences.len() - MAX_EVIDENCE
+                "<li class=\"muted\">{} shown of {}</li>",
+                plural(shown, "sentence"),
+                plural(*statements, "statement")
             );
         }
         html.push_str("</ol></div>\n");
@@ -589,7 +772,7 @@ fn plural(n: usize, unit: &str) -> String {
 const CSS: &str = r#"
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;color:#222;max-width:1200px;margin:0 auto;padding:0 1.2rem 3rem}
 h1{font-size:1.7rem;margin:1.2rem 0 .3rem}h2{border-bottom:2px solid #77AADD;padding-bottom:.2rem;margin-top:2.2rem}
-.lede{color:#444}.headline{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0}
+.lede{color:#444}.note{color:#555;font-size:.9rem}.headline{display:flex;flex-wrap:wrap;gap:.6rem;list-style:none;padding:0}
 .headline li{background:#F1F6FB;border:1px solid #D4E3F2;border-radius:8px;padding:.5rem .9rem}
 .headline b{display:block;font-size:1.6rem;color:#1F5A94}
 nav{margin:.6rem 0;font-size:.95rem}a{color:#1F5A94;text-decoration:none}a:hover{text-decoration:underline}

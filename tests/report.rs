@@ -189,3 +189,32 @@ fn analyse_prints_and_writes_measures_that_sparql_can_use() {
     // A second write changes nothing.
     assert!(ws.run(&["analyse", "--write"]).ok().contains("unchanged"));
 }
+
+#[test]
+fn report_tables_show_at_most_max_rows_and_say_what_they_left_out() {
+    let ws = built();
+    ws.run(&["report", "-o", "full.html"]).ok();
+    let full = std::fs::read_to_string(ws.path("full.html")).unwrap();
+    // The corpus fits under the default: every row, and no note.
+    assert!(!full.contains("Showing the"));
+    ws.run(&["report", "-o", "short.html", "--max-rows", "3"]).ok();
+    let short = std::fs::read_to_string(ws.path("short.html")).unwrap();
+    for note in [
+        "Showing the largest 3 of",
+        "Showing the latest 3 of",
+        "Showing the most vocal 3 of",
+    ] {
+        assert!(short.contains(note), "no note {note:?}");
+    }
+    assert!(short.contains("<code>govgraph query process-timeline</code> lists them all"));
+    // Three speakers in the matrix, three actions.
+    assert_eq!(short.matches("<tr><th><a href=").count(), 3);
+    assert_eq!(short.matches("\">source</a>").count(), 3);
+    assert!(full.matches("<tr><th><a href=").count() > 3);
+    // The rows kept still link to evidence on the page, and only those rows have evidence.
+    for link in short.split("href=\"#").skip(1) {
+        let id = &link[..link.find('"').unwrap()];
+        assert!(short.contains(&format!("id=\"{id}\"")), "dangling link #{id}");
+    }
+    assert!(short.matches("class=\"ev\"").count() < full.matches("class=\"ev\"").count());
+}

@@ -240,14 +240,24 @@ SELECT ?action ?description ?ownerLabel ?owner ?meetingLabel ?date ?file WHERE {
 ORDER BY ?date ?meetingLabel ?description ?action
 "#;
 
+/// The first and last meeting dates. Apart from [`COUNTS`]: its other branches leave the date
+/// unbound, which left Oxigraph's MIN unbound and the page without its date range. As text, so
+/// that `xsd:date` and `xsd:dateTime` starts sort together.
+const DATES: &str = r#"
+SELECT (MIN(?date) AS ?first) (MAX(?date) AS ?last) WHERE {
+  ?meeting a gg:Meeting ; schema:startDate ?start .
+  BIND (SUBSTR(STR(?start), 1, 10) AS ?date)
+}
+"#;
+
 const COUNTS: &str = r#"
 SELECT
   (COUNT(DISTINCT ?meeting) AS ?meetings) (COUNT(DISTINCT ?document) AS ?documents)
   (COUNT(DISTINCT ?person) AS ?people) (COUNT(DISTINCT ?organisation) AS ?organisations)
   (COUNT(DISTINCT ?process) AS ?processes) (COUNT(DISTINCT ?statement) AS ?statements)
-  (COUNT(DISTINCT ?action) AS ?actions) (MIN(?start) AS ?first) (MAX(?start) AS ?last)
+  (COUNT(DISTINCT ?action) AS ?actions)
 WHERE {
-  { ?meeting a gg:Meeting . OPTIONAL { ?meeting schema:startDate ?start } }
+  { ?meeting a gg:Meeting }
   UNION { ?document a gg:Document }
   UNION { ?m schema:attendee ?person }
   UNION { ?m2 schema:attendee ?p2 . ?p2 org:memberOf ?organisation }
@@ -314,10 +324,8 @@ pub fn write(
 
     // Headline numbers.
     let counts = rows(store, COUNTS)?.into_iter().next().unwrap_or_default();
-    let (first, last) = (
-        get(&counts, "first").chars().take(10).collect::<String>(),
-        get(&counts, "last").chars().take(10).collect::<String>(),
-    );
+    let dates = rows(store, DATES)?.into_iter().next().unwrap_or_default();
+    let (first, last) = (get(&dates, "first").to_owned(), get(&dates, "last").to_owned());
     let _ = write!(
         html,
         "<header><h1>Internet-governance meetings: what the summaries say</h1>\

@@ -207,6 +207,8 @@ fn report_tables_show_at_most_max_rows_and_say_what_they_left_out() {
         assert!(short.contains(note), "no note {note:?}");
     }
     assert!(short.contains("<code>govgraph query process-timeline</code> lists them all"));
+    // The headline gives the corpus's date range.
+    assert!(full.contains("5 meeting summaries, 2020-07-02 to 2024-"), "{}", &full[..3000]);
     // Three speakers in the matrix, three actions.
     assert_eq!(short.matches("<tr><th><a href=").count(), 3);
     assert_eq!(short.matches("\">source</a>").count(), 3);

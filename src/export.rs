@@ -1257,25 +1257,10 @@ pub fn timeline_svg(store: &GraphStore, options: &ExportOptions) -> Result<Strin
     for row in select(store, TIMELINE_LABELS)? {
         let Some(node) = iri(&row, "node") else { continue };
         if let Some(label) = text(&row, "label") {
-            labels
-                .entry(node.clone())
-                .and_modify(|l| {
-                    if label < *l {
-                        l.clone_from(&label)
-                    }
-                })
-                .or_insert(label);
+            insert_min(&mut labels, node.clone(), label);
         }
         if let Some(start) = text(&row, "start") {
-            let date: String = start.chars().take(10).collect();
-            starts
-                .entry(node)
-                .and_modify(|d| {
-                    if date < *d {
-                        d.clone_from(&date)
-                    }
-                })
-                .or_insert(date);
+            insert_min(&mut starts, node, start.chars().take(10).collect());
         }
     }
     let label_of = |node: &str| labels.get(node).cloned().unwrap_or_else(|| iri_tail(node));
@@ -1975,8 +1960,23 @@ fn top_level(process: &str, parents: &BTreeMap<String, String>) -> String {
     current.to_owned()
 }
 
+/// Keeps the smallest value seen for `key`: of two labels, the same one whatever order the
+/// store returns them in.
+pub(crate) fn insert_min<K: Ord>(map: &mut BTreeMap<K, String>, key: K, value: String) {
+    match map.entry(key) {
+        std::collections::btree_map::Entry::Vacant(entry) => {
+            entry.insert(value);
+        }
+        std::collections::btree_map::Entry::Occupied(mut entry) => {
+            if value < *entry.get() {
+                entry.insert(value);
+            }
+        }
+    }
+}
+
 /// A readable stand-in for a missing label: the IRI's last path segment.
-fn iri_tail(iri: &str) -> String {
+pub(crate) fn iri_tail(iri: &str) -> String {
     iri.trim_end_matches('/')
         .rsplit(['/', '#'])
         .next()

@@ -286,24 +286,11 @@ pub fn write(
     let places = Places::load(store)?;
 
     // Statements per (speaker, process), and the labels of both.
-    let mut labels: HashMap<String, String> = HashMap::new();
+    let mut labels: BTreeMap<String, String> = BTreeMap::new();
     for row in rows(store, LABELS)? {
-        let label = get(&row, "label").to_owned();
-        labels
-            .entry(get(&row, "node").to_owned())
-            .and_modify(|l| {
-                if label < *l {
-                    l.clone_from(&label);
-                }
-            })
-            .or_insert(label);
+        export::insert_min(&mut labels, get(&row, "node").to_owned(), get(&row, "label").to_owned());
     }
-    let label_of = |iri: &str| {
-        labels
-            .get(iri)
-            .cloned()
-            .unwrap_or_else(|| iri.rsplit(['/', '#']).next().unwrap_or(iri).to_owned())
-    };
+    let label_of = |iri: &str| labels.get(iri).cloned().unwrap_or_else(|| export::iri_tail(iri));
     let mut cells: BTreeMap<(String, String), u32> = BTreeMap::new();
     let mut spoken: HashMap<String, usize> = HashMap::new();
     for row in rows(store, SPEAKS)? {

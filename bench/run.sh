@@ -2,7 +2,8 @@
 # Benchmarks of govgraph (see BENCHMARKS.md): extraction on one core, fresh builds of 1k and 10k
 # synthetic documents beside a raw `oxigraph load` of the same quads, a rebuild after one changed
 # document, and every shipped query. Usage: bash bench/run.sh [WORKDIR] [SIZES...]
-# A query is stopped after QUERY_TIMEOUT seconds (default 60); it then shows 0 rows.
+# A query is stopped after QUERY_TIMEOUT seconds (default 60); it then shows 0 rows. Then the
+# maps, `analyse` and `report` are timed on the same store.
 # Needs: /usr/bin/time, the oxigraph CLI (`pip install oxigraph`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -40,5 +41,22 @@ for n in $sizes; do
   for q in queries/*.rq; do
     name=$(basename "$q" .rq)
     t=$(date +%s%N); rows=$(timeout "${QUERY_TIMEOUT:-60}" "$gg" query "$name" --store "$work/g$n.db" --format tsv | wc -l || true); echo "query $name: $(ms "$t") ms ($((rows - 1)) rows)"
+  done
+  # The commands that read the whole store: the maps, analyse and the report (each stopped
+  # after MAP_TIMEOUT seconds, default 600; it then says so).
+  mkdir -p "$work/out$n"
+  for job in "export processes" "export actors" "export people" "export timeline" analyse report; do
+    case $job in
+      export*) args=(-o "$work/out$n/${job#export }.svg") ;;
+      report) args=(-o "$work/out$n/report.html") ;;
+      *) args=() ;;
+    esac
+    # shellcheck disable=SC2086 # $job is a subcommand and its argument
+    if /usr/bin/time -f "%e %M" -o "$work/jobtime.txt" timeout "${MAP_TIMEOUT:-600}" "$gg" $job "${args[@]}" --store "$work/g$n.db" >/dev/null 2>&1; then
+      read -r secs kb < <(tail -1 "$work/jobtime.txt")
+      echo "$job: $secs s, peak RSS $((kb / 1024)) MB"
+    else
+      echo "$job: failed or stopped after ${MAP_TIMEOUT:-600} s"
+    fi
   done
 done

@@ -697,8 +697,8 @@ GROUP BY ?speaker ?process ?meeting
 "#;
 
 /// Who belongs to which organisation: through `org:memberOf` or an `org:Membership` stated in
-/// any meeting.
-const MEMBERSHIPS: &str = r#"
+/// any meeting. The report asks it too, for each organisation's evidence.
+pub(crate) const MEMBERSHIPS: &str = r#"
 SELECT DISTINCT ?person ?org WHERE {
   { SELECT ?person ?org WHERE { ?person org:memberOf ?org } }
   UNION {
@@ -869,6 +869,8 @@ fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
     // Statements about each process by speakers with a known organisation (each counted once,
     // however many organisations the speaker has).
     let mut process_totals: HashMap<String, u32> = HashMap::new();
+    // The example comes from statements with a meeting first, then by meeting and speaker IRI.
+    let rank = |(speaker, meeting): &(String, Option<String>)| (meeting.is_none(), meeting.clone(), speaker.clone());
     for row in select(store, SPEAKER_PROCESS_MEETINGS)? {
         let (Some(speaker), Some(process)) = (iri(&row, "speaker"), iri(&row, "process")) else {
             continue;
@@ -877,9 +879,7 @@ fn actors_map(store: &GraphStore, options: &ExportOptions) -> Result<Map, Export
         let statements = number(&row, "statements");
         *process_totals.entry(process.clone()).or_default() += statements;
         let meeting = iri(&row, "meeting");
-        // Statements with a meeting first, then by meeting and speaker IRI.
         let from = (speaker.clone(), meeting.clone());
-        let rank = |(speaker, meeting): &(String, Option<String>)| (meeting.is_none(), meeting.clone(), speaker.clone());
         for org in orgs {
             let link = links.entry((org.clone(), process.clone())).or_default();
             link.0 += statements;

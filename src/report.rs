@@ -221,12 +221,6 @@ fn cut_note(shown: usize, total: usize, which: &str, query: &str) -> String {
     )
 }
 
-const MEMBERS: &str = r#"
-SELECT DISTINCT ?person ?org WHERE {
-  { ?person org:memberOf ?org } UNION { ?membership org:member ?person ; org:organization ?org }
-}
-"#;
-
 const ACTIONS: &str = r#"
 SELECT ?action ?description ?ownerLabel ?owner ?meetingLabel ?date ?file WHERE {
   ?action a gg:ActionItem .
@@ -302,7 +296,8 @@ pub fn write(
         );
     }
     let mut members: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-    for row in rows(store, MEMBERS)? {
+    // The same rule of membership as the actors map, asked in the same words.
+    for row in rows(store, export::MEMBERSHIPS)? {
         members
             .entry(get(&row, "org").to_owned())
             .or_default()

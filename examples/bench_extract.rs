@@ -2,10 +2,14 @@
 //! document in a single-threaded loop and prints MB/s (used by `bench/run.sh`).
 //!
 //! ```sh
-//! cargo run --release --example bench_extract -- DIR
+//! cargo run --release --example bench_extract -- DIR [--digest]
 //! ```
+//!
+//! `--digest` also prints a SHA-256 of every extraction (as JSON, in file order), so that a change
+//! made for speed can be shown to leave the output unchanged.
 
 use govgraph::{extract, ingest, lexicon::Lexicon};
+use sha2::{Digest, Sha256};
 use std::time::Instant;
 
 /// The allocator the `govgraph` binary uses, so that this measures what a build does.
@@ -13,7 +17,8 @@ use std::time::Instant;
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> anyhow::Result<()> {
-    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: bench_extract DIR"))?;
+    let dir = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: bench_extract DIR [--digest]"))?;
+    let digest = std::env::args().nth(2).is_some_and(|a| a == "--digest");
     let lexicon = Lexicon::load(&[])?;
     let (files, _errors) = ingest::collect(&[dir.into()]);
     let documents: Vec<ingest::Document> = files.iter().filter_map(|f| ingest::read(f).ok()).collect();
@@ -32,5 +37,12 @@ fn main() -> anyhow::Result<()> {
         bytes as f64 / 1e6 / seconds,
         documents.len() as f64 / seconds
     );
+    if digest {
+        let mut hasher = Sha256::new();
+        for doc in &documents {
+            hasher.update(serde_json::to_vec(&extract::document(doc, &lexicon))?);
+        }
+        println!("digest: {:x}", hasher.finalize());
+    }
     Ok(())
 }

@@ -95,10 +95,13 @@ pub struct Lexicon {
     quads: Vec<Quad>,
     by_name: HashMap<String, usize>,
     by_iri: HashMap<String, usize>,
-    exact: AhoCorasick,
-    exact_entries: Vec<usize>,
-    folded: AhoCorasick,
-    folded_entries: Vec<usize>,
+    /// Every name, ASCII-lower-cased, searched in an ASCII-lower-cased copy of the text (the
+    /// same byte offsets): one pass finds both kinds of name.
+    names: AhoCorasick,
+    /// The entry of each pattern.
+    pattern_entries: Vec<usize>,
+    /// For a single-token name, the case it must also have in the text ("GDC", not "gdc").
+    pattern_case: Vec<Option<String>>,
     /// Demonym ("Swiss") → government entry, derived from "<Demonym> Government" labels.
     demonyms: HashMap<String, usize>,
 }
@@ -172,10 +175,9 @@ impl Lexicon {
     fn compile(entries: Vec<Entry>, quads: Vec<Quad>) -> Result<Lexicon, LexiconError> {
         let mut by_name: HashMap<String, usize> = HashMap::new();
         let mut by_iri = HashMap::new();
-        let mut exact_patterns = Vec::new();
-        let mut exact_entries = Vec::new();
-        let mut folded_patterns = Vec::new();
-        let mut folded_entries = Vec::new();
+        let mut patterns = Vec::new();
+        let mut pattern_entries = Vec::new();
+        let mut pattern_case = Vec::new();
         let mut demonyms = HashMap::new();
         let mut patterns_seen = std::collections::HashSet::new();
         for (idx, entry) in entries.iter().enumerate() {
@@ -200,16 +202,18 @@ impl Lexicon {
                 if !patterns_seen.insert(name.to_owned()) {
                     continue;
                 }
+                let mut add = |case: Option<String>| {
+                    patterns.push(name.to_ascii_lowercase());
+                    pattern_entries.push(idx);
+                    pattern_case.push(case);
+                };
                 if is_single_token(name) {
-                    exact_patterns.push(name.to_owned());
-                    exact_entries.push(idx);
+                    add(Some(name.to_owned()));
                     if name.chars().any(|c| c.is_ascii_digit()) && name.to_lowercase() != name {
-                        exact_patterns.push(name.to_lowercase());
-                        exact_entries.push(idx);
+                        add(Some(name.to_lowercase()));
                     }
                 } else {
-                    folded_patterns.push(name.to_owned());
-                    folded_entries.push(idx);
+                    add(None);
                 }
                 if entry.country().is_some()
                     && let Some(demonym) = name.strip_suffix(" Government")
@@ -220,18 +224,14 @@ impl Lexicon {
         }
         // A DFA: with a few thousand names the default (a contiguous NFA) made finding every name
         // in a document several times slower; the DFA costs a few MB and finds the same matches.
-        let exact = AhoCorasickBuilder::new()
+        // Its prefilter, on by default, made the search slower on running text (measured).
+        let names = AhoCorasickBuilder::new()
             .kind(Some(AhoCorasickKind::DFA))
             .match_kind(MatchKind::Standard)
-            .build(&exact_patterns)
+            .prefilter(false)
+            .build(&patterns)
             .expect("curated names compile into an automaton");
-        let folded = AhoCorasickBuilder::new()
-            .kind(Some(AhoCorasickKind::DFA))
-            .match_kind(MatchKind::Standard)
-            .ascii_case_insensitive(true)
-            .build(&folded_patterns)
-            .expect("curated names compile into an automaton");
-        Ok(Lexicon { entries, quads, by_name, by_iri, exact, exact_entries, folded, folded_entries, demonyms })
+        Ok(Lexicon { entries, quads, by_name, by_iri, names, pattern_entries, pattern_case, demonyms })
     }
 
     /// All curated entries, in a stable order (sorted by IRI).
@@ -282,13 +282,17 @@ impl Lexicon {
             }
             candidates.push(LexMatch { start, end, entry });
         };
-        for m in self.exact.find_overlapping_iter(text) {
-            let pattern = &text[m.start()..m.end()];
-            let acronym = pattern.len() >= 2 && pattern.chars().all(|c| c.is_ascii_uppercase());
-            push(m.start(), m.end(), self.exact_entries[m.pattern().as_usize()], acronym);
-        }
-        for m in self.folded.find_overlapping_iter(text) {
-            push(m.start(), m.end(), self.folded_entries[m.pattern().as_usize()], false);
+        for m in self.names.find_overlapping_iter(&text.to_ascii_lowercase()) {
+            let pattern = m.pattern().as_usize();
+            let entry = self.pattern_entries[pattern];
+            match &self.pattern_case[pattern] {
+                None => push(m.start(), m.end(), entry, false),
+                Some(case) if bytes[m.range()] == *case.as_bytes() => {
+                    let acronym = case.len() >= 2 && case.chars().all(|c| c.is_ascii_uppercase());
+                    push(m.start(), m.end(), entry, acronym);
+                }
+                Some(_) => {}
+            }
         }
         select_longest(candidates)
     }

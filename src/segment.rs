@@ -600,17 +600,23 @@ pub fn sentences(text: &str, span: Span) -> Vec<Span> {
     let bytes = s.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
-    let mut i = 0;
-    while i < bytes.len() {
-        let c = bytes[i];
-        let line_break = c == b'\n' && i + 1 < bytes.len() && is_list_start(&s[i + 1..]);
-        let terminal = matches!(c, b'.' | b'?' | b'!');
-        if line_break || (terminal && sentence_ends(s, i)) {
+    // Only terminators and line breaks can end a sentence: jump between them with `memchr`
+    // (a byte-by-byte loop was a tenth of extraction time).
+    let mut stops = memchr::memchr3_iter(b'.', b'?', b'!', bytes).peekable();
+    let mut breaks = memchr::memchr_iter(b'\n', bytes).peekable();
+    loop {
+        let i = match (stops.peek(), breaks.peek()) {
+            (Some(&stop), Some(&br)) if br < stop => breaks.next(),
+            (Some(_), _) => stops.next(),
+            (None, _) => breaks.next(),
+        };
+        let Some(i) = i else { break };
+        let line_break = bytes[i] == b'\n' && i + 1 < bytes.len() && is_list_start(&s[i + 1..]);
+        if line_break || (bytes[i] != b'\n' && sentence_ends(s, i)) {
             let end = if line_break { i } else { i + 1 };
             push_trimmed(text, span.start + start, span.start + end, &mut out);
             start = end;
         }
-        i += 1;
     }
     push_trimmed(text, span.start + start, span.end, &mut out);
     out

@@ -280,7 +280,8 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
         sentences: OnceLock::new(),
     };
     let mut participants = people::participants(text, &layout, lexicon);
-    people::appositions(text, &layout, lexicon, &mut participants);
+    let name_runs = people::name_runs(text);
+    people::appositions(text, &layout, lexicon, &name_runs, &mut participants);
     let (mut mentions, acronyms) = names::find(text, lexicon, &participants.reserved);
     // An acronym a participant entry used before the text defined it ("Wei Jie Tan (AIC)" …
     // "the Asia Internet Coalition (AIC)") refers to the definition.
@@ -291,7 +292,7 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
             }
     }
     mentions.extend(participants.mentions);
-    let people = people::in_prose(text, &layout, lexicon, &mentions);
+    let people = people::in_prose(text, &layout, lexicon, &name_runs, &mentions);
     mentions.extend(people.mentions);
     mentions.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     ex.mentions = mentions;

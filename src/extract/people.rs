@@ -10,6 +10,7 @@ use regex::Regex;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+use super::lines::LineRegex;
 use super::{Mention, PersonName, RoleFact, Strength, Target};
 use crate::lexicon::{EntityKind, Lexicon};
 use crate::segment::{Layout, Span};
@@ -104,9 +105,15 @@ const ROLE_WORDS: &[&str] = &[
 
 /// A run of name words: capitalised words, initials, particles ("Wout De Natris",
 /// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour").
-static NAME_RUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)[ \t]+)?(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*").unwrap()
+static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)[ \t]+)?(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*")
 });
+
+/// Every run of name words in `text`: found once per document for the two passes that read them
+/// (each search of the whole text was a twentieth of extraction time).
+pub fn name_runs(text: &str) -> Vec<Span> {
+    NAME_RUN.find_iter(text).map(|m| m.range()).collect()
+}
 /// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:".
 static SPEAKER_TAG: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?m)^[ \t]*(?:>>|→|->|-|\*)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|dell['’]\p{Lu}\p{L}*)){0,3})[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*:[ \t]+\S").unwrap()
@@ -191,31 +198,31 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
 /// "Ms. Lucía Benítez (Derechos Digitales) urged …", "Kenji Watanabe (Government of Japan)":
 /// a name with a parenthesis of organisations or roles in running text states an affiliation
 /// (not attendance). A single capitalised word in the parenthesis is a nickname instead.
-pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut ParticipantsOut) {
+pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], out: &mut ParticipantsOut) {
     let in_list = |at: usize| layout.participants.iter().chain(&layout.absent).any(|p| p.start <= at && at < p.end);
-    for m in NAME_RUN.find_iter(text) {
-        let after = &text[m.end()..];
+    for m in runs {
+        let after = &text[m.end..];
         let Some(inner) = after.strip_prefix(" (").and_then(|a| a.find(')').map(|c| &a[..c])) else { continue };
-        if in_list(m.start()) || inner.contains('\n') || nickname_after(after).is_some() || out.reserved.iter().any(|r| r.start < m.end() && m.start() < r.end) {
+        if in_list(m.start) || inner.contains('\n') || nickname_after(after).is_some() || out.reserved.iter().any(|r| r.start < m.end && m.start < r.end) {
             continue;
         }
         // Leading words that are not names ("On behalf of …", "Ms.").
-        let mut start = m.start();
-        for w in m.as_str().split(' ') {
+        let mut start = m.start;
+        for w in text[m.clone()].split(' ') {
             if is_not_name(w.trim_end_matches('.')) || HONORIFICS.contains(&w) {
                 start += w.len() + 1;
             } else {
                 break;
             }
         }
-        if start >= m.end() {
+        if start >= m.end {
             continue;
         }
-        let name = &text[start..m.end()];
+        let name = &text[start..m.end];
         if name.split_whitespace().count() < 2 || !plausible_name(name, lexicon) || inside_proper_name(text, start) {
             continue;
         }
-        let rest = m.end() + 2..m.end() + 2 + inner.len();
+        let rest = m.end + 2..m.end + 2 + inner.len();
         let has_org_or_role = split_parts(text, rest.clone())
             .iter()
             .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2);
@@ -224,7 +231,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut Par
         }
         let after_paren = &text[rest.end + 1..];
         let rule = if speech_follows(after_paren) { "speaker-cue" } else { "apposition" };
-        let name_span = start..m.end();
+        let name_span = start..m.end;
         out.reserved.push(name_span.clone());
         out.mentions.push(person(text, name_span.clone(), normalise_name(name), None, rule));
         add_entry(text, name_span.clone(), rest.clone(), lexicon, out, false, name_span.start..rest.end + 1);
@@ -348,7 +355,7 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
 
 /// The length of the name at the start of a participant entry.
 fn name_prefix(entry: &str, lexicon: &Lexicon) -> Option<usize> {
-    let m = NAME_RUN.find(entry).filter(|m| m.start() == 0)?;
+    let m = NAME_RUN.regex().find(entry).filter(|m| m.start() == 0)?;
     let mut end = m.end();
     // "Nigel Hickson Government of UK": the name stops where an organisation starts.
     let run = &entry[..end];
@@ -630,7 +637,7 @@ pub struct ProseOut {
 
 /// Finds people in the text outside the participant list: speaker tags, speaker cues, "by X",
 /// honorifics, role titles, "office of X", and capitalised candidates.
-pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention]) -> ProseOut {
+pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], known: &[Mention]) -> ProseOut {
     let mut out: Vec<Mention> = Vec::new();
     let in_list = |span: &Span| layout.participants.iter().any(|p| p.start <= span.start && span.end <= p.end);
     // A person may be named inside "the office of X" (an organisation named after them).
@@ -643,16 +650,16 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
     static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,3})").unwrap()
     });
+    let tags: Vec<Span> = SPEAKER_TAG.captures_iter(text).map(|caps| caps.get(1).unwrap().range()).collect();
     let mut chair: Option<String> = None;
-    for caps in SPEAKER_TAG.captures_iter(text) {
-        let tag = caps.get(1).unwrap();
-        if !is_chair_tag(tag.as_str()) {
+    for tag in &tags {
+        if !is_chair_tag(&text[tag.clone()]) {
             continue;
         }
-        let line_end = text[tag.end()..].find('\n').map_or(text.len(), |p| tag.end() + p);
-        if let Some(intro) = SELF_INTRO.captures(&text[tag.end()..line_end]) {
+        let line_end = text[tag.end..].find('\n').map_or(text.len(), |p| tag.end + p);
+        if let Some(intro) = SELF_INTRO.captures(&text[tag.end..line_end]) {
             let g = intro.get(1).unwrap();
-            let span = tag.end() + g.start()..tag.end() + g.end();
+            let span = tag.end + g.start()..tag.end + g.end();
             if plausible_name(g.as_str(), lexicon) {
                 chair = Some(g.as_str().to_owned());
                 out.push(person(text, span, g.as_str().to_owned(), None, "self-introduction"));
@@ -671,10 +678,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         }
     }
     // Speaker tags: ">> NAME:", "→ Name:", "Name: text" at the start of a line.
-    for caps in SPEAKER_TAG.captures_iter(text) {
-        let g = caps.get(1).unwrap();
-        let span = g.range();
-        let raw = g.as_str();
+    for span in tags {
+        let raw = &text[span.clone()];
         if is_chair_tag(raw) && !in_list(&span) {
             if let Some(name) = &chair {
                 out.push(person(text, span, name.clone(), None, "chair-tag"));
@@ -704,8 +709,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, known: &[Mention
         out.push(person(text, span, normalise_name(raw), None, "speaker-tag"));
     }
 
-    for m in NAME_RUN.find_iter(text) {
-        let mut span = m.range();
+    for m in runs {
+        let mut span = m.clone();
         if in_list(&span) {
             continue;
         }
@@ -946,7 +951,7 @@ mod tests {
         let lexicon = lexicon();
         let layout = crate::segment::layout(text);
         let known = super::super::names::find(text, &lexicon, &[]).0;
-        let mut found = in_prose(text, &layout, &lexicon, &known).mentions;
+        let mut found = in_prose(text, &layout, &lexicon, &name_runs(text), &known).mentions;
         found.sort_by_key(|m| m.span.start);
         let got: Vec<String> = found
             .iter()

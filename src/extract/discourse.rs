@@ -17,7 +17,7 @@ use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
 static ACTION_LINE: LazyLock<LineRegex> =
-    LazyLock::new(|| LineRegex::new(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:\d{1,2}[.)][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do|follow[- ]up)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$"));
+    LazyLock::new(|| LineRegex::with_words(r"(?im)(?:^[ \t]*(?:[-*•][ \t]*)?(?:\d{1,2}[.)][ \t]*)?(?:action(?: item| point)?s?|ap|ai|to[- ]?do|follow[- ]up)[ \t]*[:\-–]|\bas an action:|\baction item:)[ \t]*(\S.*)$", &[":", "-", "–"]));
 static PASSIVE_TODO: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:[A-Z][^.]*?)\b(?:to be (?:re)?[a-z]+ed)\b").unwrap());
 static PLAN_IS: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bthe plan is to\b").unwrap());
@@ -32,7 +32,7 @@ static SCHEDULING: LazyLock<Regex> =
 static TIME_WORD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:today|tomorrow|next week|by (?:the )?(?:end|\d)|before (?:the )?\w+)\b").unwrap());
 static LINKED: LazyLock<LineRegex> =
-    LazyLock::new(|| LineRegex::new(r"(?i)\b(?:closely )?(?:linked|related|connected|tied) (?:to|with)\b"));
+    LazyLock::new(|| LineRegex::with_words_ignoring_case(r"(?i)\b(?:closely )?(?:linked|related|connected|tied) (?:to|with)\b", &["linked", "related", "connected", "tied"]));
 
 /// A speaker's turn: who, and the stretch of text their words cover.
 struct Turn {

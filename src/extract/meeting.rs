@@ -8,6 +8,7 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::dates::{self, find_dates, find_times, DateTime};
+use super::lines::LineRegex;
 use super::{MeetingFacts, Mention, Target};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
@@ -25,8 +26,12 @@ static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
-static NEXT_MEETING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\bwill next meet\b|\bwill meet again\b|\b(?:meeting|call) will (?:be held|take place)\b").unwrap());
+static NEXT_MEETING: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::with_words_ignoring_case(
+        r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\bwill next meet\b|\bwill meet again\b|\b(?:meeting|call) will (?:be held|take place)\b",
+        &["next", "meet again", "will be held", "will take place"],
+    )
+});
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
 });

@@ -42,24 +42,27 @@ const GENERIC_WORDS: &[&str] = &[
 static GOVERNMENT_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(?:Government|Gov\.|Govt\.?) of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,3})").unwrap());
 static POSSESSIVE_GOVERNMENT: LazyLock<LineRegex> =
-    LazyLock::new(|| LineRegex::new(r"\b((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})['’]s [Gg]overnment\b"));
+    LazyLock::new(|| LineRegex::with_words(r"\b((?:[A-Z][\w-]*)(?: [A-Z][\w-]*){0,2})['’]s [Gg]overnment\b", &["Government", "government"]));
 static MINISTRY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:(?:Federal|National|State) )?Ministry (?:of|for) (?:the )?[A-Z][\w-]*(?:,? (?:(?:and|of|for|the|&) )*[A-Z][\w-]*)*").unwrap()
 });
 static PARLIAMENT: LazyLock<LineRegex> =
-    LazyLock::new(|| LineRegex::new(r"\b(?:Parliament of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) Parliament\b)"));
+    LazyLock::new(|| LineRegex::with_words(r"\b(?:Parliament of (?:the )?((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*){0,2})|((?:[A-Z][\w'’-]*)(?: [A-Z][\w'’-]*)?) Parliament\b)", &["Parliament"]));
 static ACADEMIC: LazyLock<LineRegex> =
-    LazyLock::new(|| LineRegex::new(r"\b(?:(?:[A-Z][\w'’-]*) )*(?:University|Institute|College|Academy|School)(?: (?:of|for|on) (?:the )?(?:[A-Z][\w'’-]*)(?: (?:and |of |for |the |do |de )*[A-Z][\w'’-]*)*)?"));
+    LazyLock::new(|| LineRegex::with_words(r"\b(?:(?:[A-Z][\w'’-]*) )*(?:University|Institute|College|Academy|School)(?: (?:of|for|on) (?:the )?(?:[A-Z][\w'’-]*)(?: (?:and |of |for |the |do |de )*[A-Z][\w'’-]*)*)?", &["University", "Institute", "College", "Academy", "School"]));
 static SUB_BODY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:Dynamic Coalition|Policy Network|Best Practice Forum|Working Group|Expert Group|Task Force|Advisory Board|Steering Committee) (?:on|for) (?:the )?[A-Z][\w'’-]*(?:,? (?:(?:and|of|for|the|on|in|&) )*[A-Z][\w'’-]*)*").unwrap()
 });
 static OFFICE_OF_PERSON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b[Oo]ffice of ((?:[A-Z][\p{Ll}'’-]+)(?: [A-Z][\p{Ll}'’-]+){1,2})\b").unwrap());
-static ACRONYM_DEFINITION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"((?:[A-Z][\w'’+-]*)(?: (?:(?:of|for|on|and|the|de|des|du|la|le|to|in|&) )*[A-Z][\w'’+.-]*)*) ?\(([A-Z][A-Za-z0-9+&/-]{1,11})\)").unwrap()
+static ACRONYM_DEFINITION: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::with_words(r"((?:[A-Z][\w'’+-]*)(?: (?:(?:of|for|on|and|the|de|des|du|la|le|to|in|&) )*[A-Z][\w'’+.-]*)*) ?\(([A-Z][A-Za-z0-9+&/-]{1,11})\)", &["("])
 });
-static THE_X_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\bthe ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,4}) (review|process|summit|forum|initiative|dialogue)\b").unwrap()
+static THE_X_HEAD: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::with_words(
+        r"\bthe ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,4}) (review|process|summit|forum|initiative|dialogue)\b",
+        &["review", "process", "summit", "forum", "initiative", "dialogue"],
+    )
 });
 
 /// Finds organisation and process mentions outside the `reserved` spans (participant entries
@@ -391,7 +394,7 @@ fn short_forms(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: 
         }
         let iri = iris.into_iter().next().unwrap_or_default();
         let needle = format!("the {head}");
-        for (pos, _) in lower.match_indices(&needle) {
+        for pos in memchr::memmem::find_iter(lower.as_bytes(), needle.as_bytes()) {
             let start = pos + 4;
             let end = start + head.len();
             if start < first_seen[&head] || !crate::lexicon::boundary_before(text.as_bytes(), pos) || !crate::lexicon::boundary_after(text.as_bytes(), end) {

@@ -115,8 +115,8 @@ pub fn name_runs(text: &str) -> Vec<Span> {
     NAME_RUN.find_iter(text).map(|m| m.range()).collect()
 }
 /// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:".
-static SPEAKER_TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?m)^[ \t]*(?:>>|→|->|-|\*)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|dell['’]\p{Lu}\p{L}*)){0,3})[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*:[ \t]+\S").unwrap()
+static SPEAKER_TAG: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::with_words(r"(?m)^[ \t]*(?:>>|→|->|-|\*)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|dell['’]\p{Lu}\p{L}*)){0,3})[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*:[ \t]+\S", &[":"])
 });
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened) (?:by|by the)\s+").unwrap()

@@ -8,7 +8,10 @@
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::{NamedNode, Quad, Term};
-use std::collections::{BTreeMap, HashMap};
+// FxHash, not std's keyed SipHash: extraction looks names up for every capitalised word, and
+// nothing here depends on the maps' iteration order.
+use rustc_hash::FxHashMap as HashMap;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use crate::vocab;
@@ -142,12 +145,12 @@ impl Lexicon {
     /// Builds a lexicon from Turtle texts given as (file name, content).
     pub fn from_turtle(sources: &[(String, String)]) -> Result<Lexicon, LexiconError> {
         let mut quads = Vec::new();
-        let mut origin: HashMap<String, String> = HashMap::new();
+        let mut origin: HashMap<String, String> = HashMap::default();
         for (file, text) in sources {
             // Blank nodes get random labels from the parser; they are replaced by skolem IRIs
             // numbered in the order they appear, so the curated graph is the same on every load.
             let stem: String = file.rsplit('/').next().unwrap_or(file).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-            let mut skolem: HashMap<String, NamedNode> = HashMap::new();
+            let mut skolem: HashMap<String, NamedNode> = HashMap::default();
             let mut skolemise = |b: &oxigraph::model::BlankNode| -> NamedNode {
                 let n = skolem.len();
                 skolem
@@ -173,12 +176,12 @@ impl Lexicon {
     }
 
     fn compile(entries: Vec<Entry>, quads: Vec<Quad>) -> Result<Lexicon, LexiconError> {
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut by_iri = HashMap::new();
+        let mut by_name: HashMap<String, usize> = HashMap::default();
+        let mut by_iri = HashMap::default();
         let mut patterns = Vec::new();
         let mut pattern_entries = Vec::new();
         let mut pattern_case = Vec::new();
-        let mut demonyms = HashMap::new();
+        let mut demonyms = HashMap::default();
         let mut patterns_seen = std::collections::HashSet::new();
         for (idx, entry) in entries.iter().enumerate() {
             by_iri.insert(entry.iri.clone(), idx);

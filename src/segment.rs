@@ -441,18 +441,18 @@ fn list_block(lines: &[Line], text: &str, from: usize, taken: &mut [bool]) -> us
 /// without sentence punctuation: "Key takeaways", "Call to action", "Afternoon - MAG segment".
 fn looks_like_heading(lines: &[Line], text: &str, i: usize) -> bool {
     let content = text[lines[i].content.clone()].trim();
-    let words = content.split_whitespace().count();
     let blank_before = i == 0 || lines[i - 1].is_blank();
-    (1..=8).contains(&words)
-        && blank_before
+    // Words are counted last and only up to nine: a paragraph's line can be long.
+    blank_before
         && content.chars().next().is_some_and(char::is_uppercase)
         && !content.ends_with(['.', ',', ';', '?', '!'])
         && !content.contains(": ")
+        && (1..=8).contains(&content.split_whitespace().take(9).count())
 }
 
 /// A short line without sentence punctuation: a list entry written without a marker.
 fn looks_like_entry(content: &str) -> bool {
-    let words = content.split_whitespace().count();
+    let words = content.split_whitespace().take(17).count();
     (1..=16).contains(&words)
         && !content.trim_end().ends_with(['.', ':', '?', '!'])
         && !AGENDA_HEADING.is_match(content)
@@ -519,12 +519,11 @@ fn sections(lines: &[Line], text: &str, taken: &[bool], stops: &[bool]) -> Vec<S
 /// The heading text; a numbered paragraph ("1. Plan of activities … has been presented with …")
 /// keeps its first clause.
 fn section_title(content: &str) -> String {
-    let words: Vec<&str> = content.split_whitespace().collect();
     // "AOB. Mei noted …": a short first sentence is the title.
     if let Some(dot) = content.find(". ").filter(|&dot| content[..dot].split_whitespace().count() <= 6) {
         return content[..dot].trim().to_owned();
     }
-    if words.len() <= 14 {
+    if content.split_whitespace().take(15).count() <= 14 {
         return content.trim_end_matches(':').trim().to_owned();
     }
     let cut = content.find(['.', ';', ':', '(']).unwrap_or(content.len()).min(120);

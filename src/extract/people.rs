@@ -7,7 +7,7 @@
 //! someone known from a stronger cue.
 
 use regex::Regex;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 use std::sync::LazyLock;
 
 use super::lines::LineRegex;

@@ -320,12 +320,16 @@ fn mention_at(mentions: &[Mention], span: &Span, kind: EntityKind) -> Option<usi
     mentions.iter().position(|m| m.span == *span && m.kind == kind)
 }
 
-/// Indices of the mentions of `kind` inside `span`.
+/// Indices of the mentions of `kind` inside `span`, in order. `mentions` are sorted by start, as
+/// [`document`] leaves them, so only those starting inside `span` are looked at.
 fn mentions_in(mentions: &[Mention], span: &Span, kind: EntityKind) -> Vec<usize> {
-    mentions
+    debug_assert!(mentions.is_sorted_by_key(|m| m.span.start));
+    let first = mentions.partition_point(|m| m.span.start < span.start);
+    mentions[first..]
         .iter()
+        .take_while(|m| m.span.start <= span.end)
         .enumerate()
-        .filter(|(_, m)| m.kind == kind && span.start <= m.span.start && m.span.end <= span.end)
-        .map(|(i, _)| i)
+        .filter(|(_, m)| m.kind == kind && m.span.end <= span.end)
+        .map(|(i, _)| first + i)
         .collect()
 }

@@ -108,6 +108,7 @@ fn single(resolved: &Resolved, d: usize) -> Resolved {
         entities: resolved.entities.iter().filter(|(k, _)| iris.contains(k.as_str())).map(|(k, v)| (k.clone(), v.clone())).collect(),
         mention_iris: vec![resolved.mention_iris[d].clone()],
         resolutions: Vec::new(),
+        meetings: vec![resolved.meeting_of(d).cloned()],
     }
 }
 

@@ -83,30 +83,27 @@ pub fn document_quads(
         g.add(&doc, schema::MENTIONS, e.clone());
     }
 
-    let meeting = ex.meeting.as_ref().map(|facts| {
-        let body = facts.body.and_then(|b| resolved.entity_of(doc_index, b));
-        let body_slug = body.map_or_else(|| "meeting".to_owned(), |e| e.iri.rsplit('/').next().unwrap_or("meeting").to_owned());
-        let when = match (facts.date, facts.number) {
-            (Some(d), _) => d.to_string(),
-            (None, Some(n)) => format!("number-{n}"),
-            (None, None) => format!("doc-{}", ex.doc_id),
-        };
-        let m = iri(&format!("{base}meeting/{body_slug}/{when}"));
+    let meeting = ex.meeting.as_ref().zip(resolved.meeting_of(doc_index)).map(|(facts, meeting)| {
+        let m = iri(&meeting.iri);
         g.typed(&m, &[gg::MEETING, schema::EVENT]);
-        let short = body.map_or_else(|| "Meeting".to_owned(), |e| short_name(e, lexicon));
-        let label = match (facts.number, facts.date) {
-            (Some(n), Some(d)) => format!("{short} meeting {n} ({d})"),
-            (Some(n), None) => format!("{short} meeting {n}"),
-            (None, Some(d)) => format!("{short} meeting ({d})"),
-            (None, None) => format!("{short} meeting"),
-        };
-        g.text(&m, rdfs::LABEL, &label);
-        if let Some(d) = facts.date {
-            let dt = crate::extract::DateTime { date: d, time_utc: facts.time_utc };
-            g.add(&m, schema::START_DATE, date_literal(&dt));
-        }
-        if let Some(n) = facts.number {
-            g.int(&m, gg::MEETING_NUMBER, i64::from(n));
+        // One document per meeting states its label, start and number (see resolve::meetings).
+        if meeting.states_facts {
+            let body = facts.body.and_then(|b| resolved.entity_of(doc_index, b));
+            let short = body.map_or_else(|| "Meeting".to_owned(), |e| short_name(e, lexicon));
+            let label = match (facts.number, facts.date) {
+                (Some(n), Some(d)) => format!("{short} meeting {n} ({d})"),
+                (Some(n), None) => format!("{short} meeting {n}"),
+                (None, Some(d)) => format!("{short} meeting ({d})"),
+                (None, None) => format!("{short} meeting"),
+            };
+            g.text(&m, rdfs::LABEL, &label);
+            if let Some(d) = facts.date {
+                let dt = crate::extract::DateTime { date: d, time_utc: facts.time_utc };
+                g.add(&m, schema::START_DATE, date_literal(&dt));
+            }
+            if let Some(n) = facts.number {
+                g.int(&m, gg::MEETING_NUMBER, i64::from(n));
+            }
         }
         if let Some(b) = facts.body.and_then(entity) {
             g.add(&m, schema::ORGANIZER, b);

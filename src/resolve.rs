@@ -56,12 +56,29 @@ pub struct Resolved {
     pub mention_iris: Vec<Vec<Option<Arc<str>>>>,
     /// One line per (surface form, entity, reason), for `govgraph explain`.
     pub resolutions: Vec<Resolution>,
+    /// Per document, the meeting it reports (see [`meetings`]).
+    pub meetings: Vec<Option<MeetingRef>>,
+}
+
+/// The meeting a document reports.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingRef {
+    /// `{base}meeting/<body>/<date>` (see [`meetings`]).
+    pub iri: String,
+    /// This document's graph states the meeting's label, start and number: one document per
+    /// meeting does, so that each stays single-valued.
+    pub states_facts: bool,
 }
 
 impl Resolved {
     /// The entity a mention of document `doc` resolved to.
     pub fn entity_of(&self, doc: usize, mention: usize) -> Option<&Entity> {
         self.mention_iris.get(doc)?.get(mention)?.as_ref().and_then(|iri| self.entities.get(&**iri))
+    }
+
+    /// The meeting document `doc` reports, if any.
+    pub fn meeting_of(&self, doc: usize) -> Option<&MeetingRef> {
+        self.meetings.get(doc)?.as_ref()
     }
 
     /// Every resolution whose surface form matches `name` (ignoring case and accents).
@@ -178,7 +195,49 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
             documents: documents.into_iter().map(|d| extractions[d].file_name.clone()).collect(),
         })
         .collect();
+    resolved.meetings = meetings(base, extractions, &resolved);
     resolved
+}
+
+/// Which meeting each document reports, and which document states each meeting's
+/// single-valued facts.
+///
+/// A meeting is `{base}meeting/<body>/<yyyy-mm-dd>` (`…/number-<n>` without a date,
+/// `…/doc-<id>` without either), so every document about one meeting names one IRI. Such
+/// documents may disagree on its number or start time (a summary and a transcript, a corrected
+/// version). The one that states the most (a start time, then a number; then the smallest
+/// document id) gives the meeting its label, start and number; the others add what may have
+/// many values (attendees, agenda items, subjects, their own `prov:wasDerivedFrom`).
+pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> Vec<Option<MeetingRef>> {
+    let iris: Vec<Option<String>> = extractions
+        .iter()
+        .enumerate()
+        .map(|(d, ex)| {
+            let facts = ex.meeting.as_ref()?;
+            let body = facts.body.and_then(|b| resolved.entity_of(d, b));
+            let body_slug = body.and_then(|e| e.iri.rsplit('/').next()).unwrap_or("meeting");
+            let when = match (facts.date, facts.number) {
+                (Some(date), _) => date.to_string(),
+                (None, Some(n)) => format!("number-{n}"),
+                (None, None) => format!("doc-{}", ex.doc_id),
+            };
+            Some(format!("{base}meeting/{body_slug}/{when}"))
+        })
+        .collect();
+    let mut stating: BTreeMap<&str, usize> = BTreeMap::new();
+    for (d, iri) in iris.iter().enumerate() {
+        let Some(iri) = iri else { continue };
+        let rank = |d: usize| {
+            let facts = extractions[d].meeting.as_ref();
+            let stated = (facts.is_some_and(|f| f.time_utc.is_some()), facts.is_some_and(|f| f.number.is_some()));
+            (std::cmp::Reverse(stated), extractions[d].doc_id.as_str())
+        };
+        stating.entry(iri).and_modify(|best| if rank(d) < rank(*best) { *best = d }).or_insert(d);
+    }
+    iris.iter()
+        .enumerate()
+        .map(|(d, iri)| iri.as_ref().map(|iri| MeetingRef { iri: iri.clone(), states_facts: stating.get(iri.as_str()) == Some(&d) }))
+        .collect()
 }
 
 /// A person entity named `label`, its IRI made from the label.

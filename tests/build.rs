@@ -162,3 +162,36 @@ fn a_new_govgraph_build_makes_every_graph_again_and_writes_only_what_changed() {
     fresh.run(&["build", "corpus", "--quiet"]).ok();
     assert_eq!(quads(&ws), quads(&fresh));
 }
+
+#[test]
+fn two_documents_of_one_meeting_give_it_one_label_start_and_number_and_hand_them_over() {
+    let ws = Workspace::new();
+    // A second, short account of the meeting of 2 July 2020 that disagrees on its number and
+    // adds a start time: it states the meeting's facts (a time beats none); the corpus's account
+    // adds to them. It names nobody, so it changes no other document's graph.
+    let original = std::fs::read_to_string(ws.path("corpus/004_32427b79369b41ed.txt")).unwrap();
+    assert!(original.contains("The second meeting of the IGF Strengthening and Strategy Working Group was held on July 2nd 2020."));
+    let other = "MAG WG - IGF STRENGTHENING AND STRATEGY\n\nThe third meeting of the IGF Strengthening and Strategy Working Group was held on July 2nd 2020 at 14:00 UTC.\n";
+    std::fs::write(ws.path("corpus/note.txt"), other).unwrap();
+    let facts = || {
+        let q = "PREFIX gg: <https://w3id.org/govgraph/ns#> PREFIX schema: <https://schema.org/> \
+                 PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+                 SELECT ?label ?start ?number (COUNT(DISTINCT ?doc) AS ?docs) WHERE { \
+                 ?m a gg:Meeting ; rdfs:label ?label ; schema:startDate ?start ; prov:wasDerivedFrom ?doc . \
+                 OPTIONAL { ?m gg:meetingNumber ?number } FILTER(STRSTARTS(STR(?start), \"2020-07-02\")) } \
+                 GROUP BY ?label ?start ?number";
+        ws.run(&["query", "-e", q, "--format", "tsv"]).ok().lines().skip(1).map(str::to_owned).collect::<Vec<String>>()
+    };
+    ws.run(&["build", "corpus", "--quiet"]).ok();
+    assert_eq!(
+        facts(),
+        ["\"WG-Strategy meeting 3 (2020-07-02)\"\t\"2020-07-02T14:00:00Z\"^^<http://www.w3.org/2001/XMLSchema#dateTime>\t3\t2"],
+        "one label, one start and one number, from the account with a time; both documents derive it"
+    );
+    // Without that account, the remaining one states its own facts again: its graph is rebuilt
+    // though nothing it says changed.
+    std::fs::remove_file(ws.path("corpus/note.txt")).unwrap();
+    let out = ws.run(&["build", "corpus", "--quiet"]).ok();
+    assert!(out.starts_with("1 built, 4 skipped, 1 removed"), "{out}");
+    assert_eq!(facts(), ["\"WG-Strategy meeting 2 (2020-07-02)\"\t\"2020-07-02\"^^<http://www.w3.org/2001/XMLSchema#date>\t2\t1"]);
+}

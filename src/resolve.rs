@@ -205,9 +205,10 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
 /// A meeting is `{base}meeting/<body>/<yyyy-mm-dd>` (`…/number-<n>` without a date,
 /// `…/doc-<id>` without either), so every document about one meeting names one IRI. Such
 /// documents may disagree on its number or start time (a summary and a transcript, a corrected
-/// version). The one that states the most (a start time, then a number; then the smallest
-/// document id) gives the meeting its label, start and number; the others add what may have
-/// many values (attendees, agenda items, subjects, their own `prov:wasDerivedFrom`).
+/// version). The one that states the most (a start time, then a number; then the first by file
+/// name, which an edit keeps, and by document id) gives the meeting its label, start and
+/// number; the others add what may have many values (attendees, agenda items, subjects, their
+/// own `prov:wasDerivedFrom`).
 pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> Vec<Option<MeetingRef>> {
     let iris: Vec<Option<String>> = extractions
         .iter()
@@ -230,7 +231,7 @@ pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> 
         let rank = |d: usize| {
             let facts = extractions[d].meeting.as_ref();
             let stated = (facts.is_some_and(|f| f.time_utc.is_some()), facts.is_some_and(|f| f.number.is_some()));
-            (std::cmp::Reverse(stated), extractions[d].doc_id.as_str())
+            (std::cmp::Reverse(stated), extractions[d].file_name.as_str(), extractions[d].doc_id.as_str())
         };
         stating.entry(iri).and_modify(|best| if rank(d) < rank(*best) { *best = d }).or_insert(d);
     }

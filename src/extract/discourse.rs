@@ -375,3 +375,9 @@ fn related(text: &str, ex: &Extraction) -> Vec<(usize, usize)> {
     out
 }
 
+/// This module's line patterns, for the check that each matches as a whole-text search does
+/// (`extract::tests`).
+#[cfg(test)]
+pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
+    vec![("ACTION_LINE", &*ACTION_LINE), ("LINKED", &*LINKED)]
+}

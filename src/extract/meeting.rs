@@ -243,6 +243,13 @@ fn next_meeting(text: &str, meeting_date: Option<dates::Date>) -> Option<DateTim
     None
 }
 
+/// This module's line patterns, for the check that each matches as a whole-text search does
+/// (`extract::tests`).
+#[cfg(test)]
+pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
+    vec![("NEXT_MEETING", &*NEXT_MEETING)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

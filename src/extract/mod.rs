@@ -333,3 +333,67 @@ fn mentions_in(mentions: &[Mention], span: &Span, kind: EntityKind) -> Vec<usize
         .map(|(i, _)| first + i)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A line for each line pattern, some with non-ASCII characters (which send the regex crate
+    /// off its fast DFA) and some with their words in another case.
+    const LINES: &str = "Action: Anja to circulate the draft.\n\
+        2. AI - the Secretariat – to share notes\n\
+        → Zoë Müller: the Pact for the Future is closely linked to the WSIS+20 review.\n\
+        Jorge Cancio (Switzerland): the GDC is RELATED TO the IGF.\n\
+        The Parliament of Kenya and the Saudi Parliament met; Kenya's government too, and Perú’s Government.\n\
+        Ms. Lucía Benítez of the Universidad de Chile and the University of Zürich spoke; the parliament did not.\n\
+        The Asia Internet Coalition (AIC) and the Comité Européen (CEU) joined.\n\
+        Participants discussed the Digital Cooperation review and the São Paulo process.\n\
+        The next call will be on 12 May.\n\
+        The group will meet again in June.\n\
+        Ça y est: the meeting will take place online.\n\
+        NEXT MEETING: 3 June\n";
+
+    /// The corpus, the style fixtures, synthetic summaries and [`LINES`].
+    fn texts() -> Vec<String> {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut out = Vec::new();
+        for dir in ["data/corpus", "tests/fixtures/styles"] {
+            let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+                .unwrap()
+                .flatten()
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|e| e == "txt" || e == "md"))
+                .collect();
+            paths.sort();
+            out.extend(paths.iter().map(|p| std::fs::read_to_string(p).unwrap()));
+        }
+        let lexicon = Lexicon::load(&[]).unwrap();
+        let options = crate::synth::SynthOptions { docs: 60, seed: 7 };
+        out.extend((0..options.docs).map(|i| crate::synth::document(options, i, &lexicon).1));
+        out.push(LINES.to_owned());
+        out
+    }
+
+    /// Every line pattern of extraction, `with_words` ones included, finds what its regex finds
+    /// in the whole text: a word list that misses a way the pattern can match fails here.
+    #[test]
+    fn line_patterns_match_as_a_search_of_the_whole_text_does() {
+        let texts = texts();
+        let patterns =
+            [names::line_patterns(), people::line_patterns(), discourse::line_patterns(), meeting::line_patterns()].concat();
+        assert_eq!(patterns.len(), 10);
+        for (name, re) in patterns {
+            let groups = re.regex().captures_len();
+            let mut found = 0;
+            for text in &texts {
+                let pieced: Vec<Vec<Option<Span>>> =
+                    re.captures_iter(text).map(|c| (0..groups).map(|g| c.get(g).map(|m| m.range())).collect()).collect();
+                let whole: Vec<Vec<Option<Span>>> =
+                    re.regex().captures_iter(text).map(|c| c.iter().map(|m| m.map(|m| m.range())).collect()).collect();
+                assert_eq!(pieced, whole, "{name}");
+                found += whole.len();
+            }
+            assert!(found > 0, "{name} matched nothing, so this test says nothing about it");
+        }
+    }
+}

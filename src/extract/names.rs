@@ -408,6 +408,13 @@ fn short_forms(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: 
     }
 }
 
+/// This module's line patterns, for the check that each matches as a whole-text search does
+/// (`extract::tests`).
+#[cfg(test)]
+pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
+    vec![("POSSESSIVE_GOVERNMENT", &*POSSESSIVE_GOVERNMENT), ("PARLIAMENT", &*PARLIAMENT), ("ACADEMIC", &*ACADEMIC), ("ACRONYM_DEFINITION", &*ACRONYM_DEFINITION), ("THE_X_HEAD", &*THE_X_HEAD)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

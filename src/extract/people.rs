@@ -904,6 +904,13 @@ fn is_chair_tag(tag: &str) -> bool {
     ["chair", "co-chair", "moderator", "facilitator", "the chair"].contains(&tag.to_lowercase().as_str())
 }
 
+/// This module's line patterns, for the check that each matches as a whole-text search does
+/// (`extract::tests`).
+#[cfg(test)]
+pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
+    vec![("NAME_RUN", &*NAME_RUN), ("SPEAKER_TAG", &*SPEAKER_TAG)]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

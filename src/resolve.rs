@@ -225,14 +225,15 @@ pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> 
             Some(format!("{base}meeting/{body_slug}/{when}"))
         })
         .collect();
+    // The smallest rank states the meeting.
+    let rank = |d: usize| {
+        let facts = extractions[d].meeting.as_ref();
+        let stated = (facts.is_some_and(|f| f.time_utc.is_some()), facts.is_some_and(|f| f.number.is_some()));
+        (std::cmp::Reverse(stated), extractions[d].file_name.as_str(), extractions[d].doc_id.as_str())
+    };
     let mut stating: BTreeMap<&str, usize> = BTreeMap::new();
     for (d, iri) in iris.iter().enumerate() {
         let Some(iri) = iri else { continue };
-        let rank = |d: usize| {
-            let facts = extractions[d].meeting.as_ref();
-            let stated = (facts.is_some_and(|f| f.time_utc.is_some()), facts.is_some_and(|f| f.number.is_some()));
-            (std::cmp::Reverse(stated), extractions[d].file_name.as_str(), extractions[d].doc_id.as_str())
-        };
         stating.entry(iri).and_modify(|best| if rank(d) < rank(*best) { *best = d }).or_insert(d);
     }
     iris.iter()

@@ -26,10 +26,16 @@ use crate::segment::Span;
 /// A regex for matches within one line (see the module documentation).
 pub struct LineRegex {
     re: Regex,
-    /// The pattern without `\b`: a superset of `re` that runs on the DFA on any text.
-    loose: Regex,
-    /// Words one of which every match contains, when the pattern has them.
-    words: Option<Words>,
+    /// How the lines worth searching are picked.
+    picker: Picker,
+}
+
+enum Picker {
+    /// Runs of ASCII lines, and each non-ASCII line where `loose` (the pattern without `\b`: a
+    /// superset of it that runs on the DFA on any text) matches.
+    AsciiRuns { loose: Regex },
+    /// The lines holding one of the words every match contains.
+    Words(Words),
 }
 
 /// The words of [`LineRegex::with_words`], and whether they are found in an ASCII-lower-cased
@@ -52,13 +58,14 @@ impl LineRegex {
     /// Compiles `pattern`, which must not contain an escaped backslash before a `b` (`\\b`).
     pub fn new(pattern: &str) -> LineRegex {
         debug_assert!(!pattern.contains(r"\\b"));
-        LineRegex { re: Regex::new(pattern).unwrap(), loose: Regex::new(&pattern.replace(r"\b", "")).unwrap(), words: None }
+        let loose = Regex::new(&pattern.replace(r"\b", "")).unwrap();
+        LineRegex { re: Regex::new(pattern).unwrap(), picker: Picker::AsciiRuns { loose } }
     }
 
     /// Compiles `pattern`, every match of which contains one of `words` as written: only the
     /// lines holding one are searched.
     pub fn with_words(pattern: &str, words: &[&str]) -> LineRegex {
-        LineRegex { words: Some(Words::new(words, false)), ..LineRegex::new(pattern) }
+        LineRegex { re: Regex::new(pattern).unwrap(), picker: Picker::Words(Words::new(words, false)) }
     }
 
     /// Like [`LineRegex::with_words`] for a `(?i)` pattern: the lower-case `words` are looked for
@@ -66,7 +73,7 @@ impl LineRegex {
     /// non-ASCII case variant, such as the Kelvin sign for "k", is not found.)
     pub fn with_words_ignoring_case(pattern: &str, words: &[&str]) -> LineRegex {
         debug_assert!(words.iter().all(|w| w.to_ascii_lowercase() == *w));
-        LineRegex { words: Some(Words::new(words, true)), ..LineRegex::new(pattern) }
+        LineRegex { re: Regex::new(pattern).unwrap(), picker: Picker::Words(Words::new(words, true)) }
     }
 
     /// The regex itself, for searches of short strings.
@@ -78,31 +85,10 @@ impl LineRegex {
     /// pattern has them; otherwise maximal runs of ASCII lines, and each non-ASCII line where the
     /// loose pattern matches.
     fn stretches<'a>(&'a self, text: &'a str) -> Box<dyn Iterator<Item = Span> + 'a> {
-        match &self.words {
-            Some(words) => Box::new(lines_holding(words, text).into_iter()),
-            None => Box::new(self.ascii_runs(text)),
+        match &self.picker {
+            Picker::Words(words) => Box::new(lines_holding(words, text).into_iter()),
+            Picker::AsciiRuns { loose } => Box::new(ascii_runs(loose, text)),
         }
-    }
-
-    fn ascii_runs<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Span> + 'a {
-        let loose = &self.loose;
-        let mut start = 0;
-        let mut lines = text.split_inclusive('\n').peekable();
-        std::iter::from_fn(move || {
-            loop {
-                let first = lines.next()?;
-                let from = start;
-                start += first.len();
-                if first.is_ascii() {
-                    while let Some(line) = lines.next_if(|l| l.is_ascii()) {
-                        start += line.len();
-                    }
-                } else if !loose.is_match(first) {
-                    continue;
-                }
-                return Some(from..start);
-            }
-        })
     }
 
     /// `regex.find_iter(text)`.
@@ -120,6 +106,27 @@ impl LineRegex {
             self.re.captures_iter(&text[s]).map(move |caps| Caps { text, caps, offset })
         })
     }
+}
+
+/// Maximal runs of ASCII lines, and each non-ASCII line where `loose` matches.
+fn ascii_runs<'a>(loose: &'a Regex, text: &'a str) -> impl Iterator<Item = Span> + 'a {
+    let mut start = 0;
+    let mut lines = text.split_inclusive('\n').peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let first = lines.next()?;
+            let from = start;
+            start += first.len();
+            if first.is_ascii() {
+                while let Some(line) = lines.next_if(|l| l.is_ascii()) {
+                    start += line.len();
+                }
+            } else if !loose.is_match(first) {
+                continue;
+            }
+            return Some(from..start);
+        }
+    })
 }
 
 /// Each line (with its line break) that holds one of `words`, once, in text order.

@@ -173,12 +173,37 @@ fn analyse_cached(inputs: &[Input], options: &BuildOptions, progress: &dyn Progr
     }
     progress.start(sources.len());
     let cache_ref = &*cache;
+    // Unchanged files first: their extractions are read from thousands of small cache files,
+    // and with a cold page cache those reads wait on the disk, not on a core, so more of them
+    // are kept in flight than there are cores (at 10,000 documents: 0.9 s of reads on two
+    // threads, a third of that on sixteen).
+    let recognise = || -> Vec<Option<Read>> {
+        sources
+            .par_iter()
+            .map(|source| {
+                let found = read_unchanged(source, &lexicon_fingerprint, cache_ref, texts_later);
+                if found.is_some() {
+                    progress.advance(&source.name());
+                }
+                found
+            })
+            .collect()
+    };
+    let recognised = match rayon::ThreadPoolBuilder::new().num_threads(CACHE_READERS).build() {
+        Ok(pool) => pool.install(recognise),
+        Err(_) => recognise(),
+    };
+    // The rest are read and extracted, which keeps the cores busy.
     let read: Vec<Result<Read, String>> = sources
         .par_iter()
-        .map(|source| {
-            let result = read_one(source, options, &lexicon, &lexicon_fingerprint, cache_ref, texts_later);
-            progress.advance(&source.name());
-            result
+        .zip(recognised)
+        .map(|(source, found)| match found {
+            Some(read) => Ok(read),
+            None => {
+                let result = read_one(source, options, &lexicon, &lexicon_fingerprint, cache_ref, texts_later);
+                progress.advance(&source.name());
+                result
+            }
         })
         .collect();
     progress.finish();
@@ -231,22 +256,30 @@ struct Read {
     text_in_cache: bool,
 }
 
+/// How many threads read cached extractions of unchanged files (see [`analyse_cached`]).
+const CACHE_READERS: usize = 16;
+
+/// The cached extraction of an unchanged file (same size and time as at the last build), which
+/// is then not read at all; `None` when the file is new or changed, or its entry is missing.
+fn read_unchanged(source: &Input, lexicon_fingerprint: &str, cache: &BuildCache, texts_later: bool) -> Option<Read> {
+    let Input::Path(path) = source else { return None };
+    if path.as_os_str() == ingest::STDIN {
+        return None;
+    }
+    let sha256 = cache.known_sha256(path)?;
+    let probe = Document { path: path.clone(), file_name: file_name_of(path), sha256, media_type: "", text: String::new(), warnings: Vec::new() };
+    let key = extraction_key(&probe, lexicon_fingerprint);
+    let (document, extraction) = if texts_later { cache.extraction_without_texts(&key, path) } else { cache.extraction(&key, path) }?;
+    Some(Read { document, extraction, key, file: Some(path.clone()), read: false, text_in_cache: texts_later })
+}
+
+/// Reads and extracts one input that [`read_unchanged`] did not find (or takes its extraction
+/// from the cache when the same content was extracted before under another stamp).
 fn read_one(source: &Input, options: &BuildOptions, lexicon: &Lexicon, lexicon_fingerprint: &str, cache: &BuildCache, texts_later: bool) -> Result<Read, String> {
     let file = match source {
         Input::Path(path) if path.as_os_str() != ingest::STDIN => Some(path.clone()),
         _ => None,
     };
-    // An unchanged file (same size and time as last build) is not read at all.
-    if let Some(path) = &file
-        && let Some(sha256) = cache.known_sha256(path)
-    {
-        let probe = Document { path: path.clone(), file_name: file_name_of(path), sha256, media_type: "", text: String::new(), warnings: Vec::new() };
-        let key = extraction_key(&probe, lexicon_fingerprint);
-        let cached = if texts_later { cache.extraction_without_texts(&key, path) } else { cache.extraction(&key, path) };
-        if let Some((document, extraction)) = cached {
-            return Ok(Read { document, extraction, key, file, read: false, text_in_cache: texts_later });
-        }
-    }
     let document = match source {
         Input::Path(path) => ingest::read_with(path, &options.ingest).map_err(|e| e.to_string())?,
         Input::Text(doc) => doc.clone(),
@@ -309,38 +342,46 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     // Texts wait in the build cache until a graph is made from them: a rebuild fetches those of
     // the few documents it writes, a fresh build each in turn as it loads.
     let fresh = store.is_empty()?;
-    let analysis = analyse_cached(inputs, options, progress, &mut cache, false, true, &mut laps)?;
-    let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
-    if !options.keep_going && !report.failed.is_empty() {
-        report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
-        report.counts = store.counts(None)?;
+    std::thread::scope(|scope| {
+        // A rebuild needs the store's graphs only at its end, to find those of documents no
+        // longer given. Listing them reads RocksDB (0.7 s at 10,000 documents with a cold page
+        // cache), so it runs while the inputs are read; it is joined before anything is written.
+        let listing = (!fresh).then(|| scope.spawn(|| store.graph_names()));
+        let analysis = analyse_cached(inputs, options, progress, &mut cache, false, true, &mut laps)?;
+        let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
+        if !options.keep_going && !report.failed.is_empty() {
+            report.warnings.push("the store was left as it was: an input failed and --keep-going=false".to_owned());
+            report.counts = store.counts(None)?;
+            report.seconds = started.elapsed().as_secs_f64();
+            return Ok(report);
+        }
+        let quads = match listing {
+            None => load_fresh(&analysis, store, options, &mut cache, &mut report, &mut laps)?,
+            Some(listing) => {
+                let graphs = listing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
+                update(&analysis, store, options, &graphs, &mut cache, &mut report, &mut laps)?
+            }
+        };
+        if let Err(e) = cache.save() {
+            report.warnings.push(format!("{}: cannot write the build cache ({e}); the next build will redo more work", store.path().display()));
+        }
+        let keep: std::collections::HashSet<String> = analysis.keys.iter().cloned().collect();
+        // Extractions of documents no longer among the inputs go; failed inputs keep theirs.
+        if report.failed.is_empty()
+            && let Err(e) = cache.retain_extractions(&keep)
+        {
+            report.warnings.push(format!("{}: cannot clean the build cache: {e}", store.path().display()));
+        }
+        laps.lap("save the build cache");
+        report.counts = store.counts(quads)?;
+        laps.lap("count");
+        report.phases = laps.phases;
         report.seconds = started.elapsed().as_secs_f64();
-        return Ok(report);
-    }
-    let quads = if fresh {
-        load_fresh(&analysis, store, options, &mut cache, &mut report, &mut laps)?
-    } else {
-        update(&analysis, store, options, &mut cache, &mut report, &mut laps)?
-    };
-    if let Err(e) = cache.save() {
-        report.warnings.push(format!("{}: cannot write the build cache ({e}); the next build will redo more work", store.path().display()));
-    }
-    let keep: std::collections::HashSet<String> = analysis.keys.iter().cloned().collect();
-    // Extractions of documents no longer among the inputs go; failed inputs keep theirs.
-    if report.failed.is_empty()
-        && let Err(e) = cache.retain_extractions(&keep)
-    {
-        report.warnings.push(format!("{}: cannot clean the build cache: {e}", store.path().display()));
-    }
-    laps.lap("save the build cache");
-    report.counts = store.counts(quads)?;
-    laps.lap("count");
-    report.phases = laps.phases;
-    report.seconds = started.elapsed().as_secs_f64();
-    // Freeing millions of small allocations takes a noticeable share of a small rebuild; a
-    // process about to exit need not wait for it.
-    std::thread::spawn(move || drop(analysis));
-    Ok(report)
+        // Freeing millions of small allocations takes a noticeable share of a small rebuild; a
+        // process about to exit need not wait for it.
+        std::thread::spawn(move || drop(analysis));
+        Ok(report)
+    })
 }
 
 /// The three kinds of graph a build writes, with what identifies their content.
@@ -353,7 +394,9 @@ struct Planned {
 /// records unchanged is skipped without reading it; any other is compared with the store and
 /// replaced (in one transaction) when it differs. Returns the store's quad count when every
 /// graph's size is known, so that counting need not scan the store.
-fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache: &mut BuildCache, report: &mut BuildReport, laps: &mut Laps) -> Result<Option<usize>, BuildError> {
+///
+/// `graphs` lists the store's named graphs as they were before the build wrote anything.
+fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, graphs: &[NamedNode], cache: &mut BuildCache, report: &mut BuildReport, laps: &mut Laps) -> Result<Option<usize>, BuildError> {
     let base = options.base.as_str();
     let fixed = [
         (rdf::curated_graph(base), rdf::curated_quads(base, &analysis.lexicon)),
@@ -435,7 +478,7 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         .collect();
     let fixed_graphs: std::collections::HashSet<&str> = fixed.iter().map(|(p, _)| p.graph.as_str()).collect();
     let mut kept = Vec::new();
-    for graph in store.graph_names()? {
+    for graph in graphs.iter().cloned() {
         if wanted.contains(graph.as_str()) || fixed_graphs.contains(graph.as_str()) || !store.is_document_graph(graph.as_ref())? {
             kept.push(graph);
             continue;
@@ -449,6 +492,9 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, cache
         store.remove_graph(graph.as_ref())?;
         report.removed += 1;
     }
+    // The list was taken before this build wrote: the graphs it added are not in it.
+    let listed: std::collections::HashSet<&str> = graphs.iter().map(NamedNode::as_str).collect();
+    kept.extend(documents.iter().map(|p| &p.graph).chain(fixed.iter().map(|(p, _)| &p.graph)).filter(|g| !listed.contains(g.as_str())).cloned());
     // Every graph in the store has a recorded size only when no kept graph lacks one.
     let total = kept.iter().map(|graph| cache.graph(graph.as_str()).map(|stamp| stamp.quads)).sum();
     laps.lap("remove graphs of documents no longer given");

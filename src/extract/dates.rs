@@ -1,11 +1,15 @@
 //! Dates and times as summaries write them: "12 September 2024", "September 12, 2024",
 //! "July 2nd 2020", "22 august", "2024-09-12", "12/09/2024" (only when unambiguous),
 //! "14:00 UTC", "5 :00 UTC", "1 p.m. UTC", "13h00 CET".
+//!
+//! Dates and times are ASCII words, so their patterns have ASCII word boundaries
+//! ([`ascii_bounded`]).
 
 use regex::Regex;
 use std::fmt;
 use std::sync::LazyLock;
 
+use super::lines::ascii_bounded;
 use crate::segment::Span;
 
 /// A calendar date.
@@ -82,21 +86,19 @@ pub fn valid(year: i32, month: u8, day: u8) -> Option<Date> {
 const MONTHS: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_bounded(&format!(
         r"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
     ))
-    .unwrap()
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
+    ascii_bounded(&format!(
         r"(?i)\b{MONTHS}\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
     ))
-    .unwrap()
 });
 static ISO: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b").unwrap());
+    LazyLock::new(|| ascii_bounded(r"\b(?P<year>(?:19|20)\d{2})-(?P<month>\d{2})-(?P<day>\d{2})\b"));
 static SLASHED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b").unwrap());
+    LazyLock::new(|| ascii_bounded(r"\b(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.](?P<year>(?:19|20)\d{2})\b"));
 
 fn month_number(name: &str) -> u8 {
     let m = name.to_ascii_lowercase();
@@ -158,10 +160,9 @@ pub struct TimeUtc {
 }
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    ascii_bounded(
         r"(?i)\b(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?:\s*[-–]\s*\d{1,2}(?:\s*[:.h]\s*\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)?)?\s*(?:\(?\s*(?P<zone>UTC|GMT|CEST|CET|EEST|EET|BST|EDT|EST|CDT|CST|PDT|PST|Z)\b\s*(?P<offset>[+-]\s*\d{1,2})?\)?)",
     )
-    .unwrap()
 });
 
 /// Every time of day with an explicit zone in `text[span]` ("14:00 UTC", "1 p.m. UTC").

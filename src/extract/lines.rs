@@ -23,6 +23,14 @@ use std::ops::Index;
 
 use crate::segment::Span;
 
+/// Compiles `pattern` with ASCII word boundaries, for patterns whose words are ASCII (dates,
+/// times, meeting numbers). An ASCII `\b` runs on the fast DFA whatever the text, so such a
+/// pattern needs no [`LineRegex`]: on the summaries' intros, twice as fast as with Unicode `\b`.
+/// The two differ only beside a non-ASCII letter or digit ("é12 May" holds a date for it).
+pub fn ascii_bounded(pattern: &str) -> Regex {
+    Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).unwrap()
+}
+
 /// A regex for matches within one line (see the module documentation).
 pub struct LineRegex {
     re: Regex,

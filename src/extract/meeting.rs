@@ -8,18 +8,18 @@ use regex::Regex;
 use std::sync::LazyLock;
 
 use super::dates::{self, find_dates, find_times, DateTime};
-use super::lines::LineRegex;
+use super::lines::{ascii_bounded, LineRegex};
 use super::{MeetingFacts, Mention, Target};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
 static NUMBER_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b").unwrap());
+    LazyLock::new(|| ascii_bounded(r"(?i)\b(?:meeting|call)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b"));
 static NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call)\b").unwrap()
+    ascii_bounded(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call)\b")
 });
 static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b").unwrap()
+    ascii_bounded(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b")
 });
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|was held|took place|convened)\b").unwrap()
@@ -148,7 +148,7 @@ fn ordinal(word: &str) -> Option<u32> {
 }
 
 fn standalone_year(intro: &str) -> Option<i32> {
-    static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b((?:19|20)\d{2})\b").unwrap());
+    static YEAR: LazyLock<Regex> = LazyLock::new(|| ascii_bounded(r"\b((?:19|20)\d{2})\b"));
     YEAR.captures(intro).and_then(|c| c[1].parse().ok())
 }
 

@@ -137,7 +137,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
         for (o, outcome_slot) in outcomes.iter().zip(&mut outcome_slots) {
             let Some(iri) = &o.iri else {
                 if explain {
-                    seen.entry((o.surface.clone(), String::new(), o.reason.clone())).or_default().insert(d);
+                    seen.entry((o.surface.to_owned(), String::new(), o.reason.clone())).or_default().insert(d);
                 }
                 continue;
             };
@@ -145,13 +145,15 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                 Some(&slot) => {
                     let entity = &mut found[slot].0;
                     if o.fill_classification && entity.classification.is_none() {
-                        entity.classification.clone_from(&o.seed.classification);
+                        entity.classification = o.seed.classification().map(str::to_owned);
                     }
                     slot
                 }
                 None => {
                     slots.insert(iri.clone(), found.len());
-                    found.push((o.seed.clone(), name_key(&o.seed.label)));
+                    let entity = o.seed.entity(iri, lexicon);
+                    let label_key = name_key(&entity.label);
+                    found.push((entity, label_key));
                     shared_iris.push(Arc::from(iri.as_str()));
                     found.len() - 1
                 }
@@ -170,7 +172,7 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
                 entity.alt_labels.insert(nick.clone());
             }
             if explain {
-                seen.entry((o.surface.clone(), iri.clone(), o.reason.clone())).or_default().insert(d);
+                seen.entry((o.surface.to_owned(), iri.clone(), o.reason.clone())).or_default().insert(d);
             }
         }
         resolved.mention_iris.push(index.into_iter().map(|i| outcome_slots[i].map(|slot| Arc::clone(&shared_iris[slot]))).collect());
@@ -242,22 +244,14 @@ pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> 
         .collect()
 }
 
-/// A person entity named `label`, its IRI made from the label.
-fn person(base: &str, label: &str) -> Entity {
-    Entity {
-        iri: format!("{base}person/{}", slug(label)),
-        kind: EntityKind::Person,
-        label: label.to_owned(),
-        alt_labels: BTreeSet::new(),
-        hidden_labels: BTreeSet::new(),
-        classification: None,
-        curated: false,
-    }
+/// The IRI of the person named `label`.
+fn person_iri(base: &str, label: &str) -> String {
+    format!("{base}person/{}", slug(label))
 }
 
-/// What one distinct mention of a document resolves to, worked out without shared state.
-struct Outcome {
-    surface: String,
+struct Outcome<'a> {
+    /// The words as written (for `explain`).
+    surface: &'a str,
     /// The surface as a label, and its name key.
     surface_form: String,
     surface_key: String,
@@ -265,17 +259,56 @@ struct Outcome {
     reason: String,
     /// A misspelling, kept as `skos:hiddenLabel`.
     hidden: bool,
-    /// The entity as this mention would create it, when it is the first to name it.
-    seed: Entity,
+    /// How to make the entity, when this mention is the first to name it.
+    seed: Seed<'a>,
     /// A pattern-found organisation lends its stakeholder group to an entity that has none.
     fill_classification: bool,
     nickname: Option<String>,
 }
 
+/// How an [`Outcome`] would make its entity. Only the first outcome to name an IRI makes it
+/// (a few thousand of the million outcomes at 10,000 documents), so the entity's strings are
+/// copied then, not for every outcome.
+enum Seed<'a> {
+    /// A curated entity: its lexicon entry, or the surface as its label when the IRI has none.
+    Curated { entry: Option<usize>, kind: EntityKind, surface: &'a str },
+    /// An entity found by a pattern, new to the curated data.
+    New { kind: EntityKind, label: &'a str, classification: Option<&'a str> },
+    /// A person, by canonical name.
+    Person { label: &'a str },
+    /// The mention names nothing.
+    Nothing,
+}
+
+impl Seed<'_> {
+    /// The entity, named `iri`, as this seed makes it.
+    fn entity(&self, iri: &str, lexicon: &Lexicon) -> Entity {
+        let (kind, label, classification, curated) = match *self {
+            Seed::Curated { entry: Some(i), kind, .. } => {
+                let e = lexicon.entry(i);
+                (kind, e.label.clone(), e.classification.clone(), true)
+            }
+            Seed::Curated { entry: None, kind, surface } => (kind, surface.to_owned(), None, true),
+            Seed::New { kind, label, classification } => (kind, label.to_owned(), classification.map(str::to_owned), false),
+            Seed::Person { label } => (EntityKind::Person, label.to_owned(), None, false),
+            Seed::Nothing => (EntityKind::Person, String::new(), None, false),
+        };
+        Entity { iri: iri.to_owned(), kind, label, alt_labels: BTreeSet::new(), hidden_labels: BTreeSet::new(), classification, curated }
+    }
+
+    /// The stakeholder group it would give (see [`Outcome::fill_classification`]).
+    fn classification(&self) -> Option<&str> {
+        match self {
+            Seed::New { classification, .. } => *classification,
+            _ => None,
+        }
+    }
+}
+
 /// Resolves the distinct mentions of document `d`: the outcomes in first-mention order, and per
 /// mention the index of its outcome. A document repeats its names; a repeat (same words, target
 /// and rule) resolves as the first did.
-fn resolve_document(d: usize, ex: &Extraction, lexicon: &Lexicon, base: &str, people: &PeopleIndex) -> (Vec<Outcome>, Vec<usize>) {
+fn resolve_document<'a>(d: usize, ex: &'a Extraction, lexicon: &Lexicon, base: &str, people: &'a PeopleIndex) -> (Vec<Outcome<'a>>, Vec<usize>) {
     let mut outcomes: Vec<Outcome> = Vec::new();
     let mut index = Vec::with_capacity(ex.mentions.len());
     let mut done: HashMap<(&Target, &str, &str), usize> = HashMap::default();
@@ -289,56 +322,29 @@ fn resolve_document(d: usize, ex: &Extraction, lexicon: &Lexicon, base: &str, pe
                 let idx = lexicon.by_iri(iri);
                 let hidden = idx.is_some_and(|i| lexicon.entry(i).hidden_labels.iter().any(|h| name_key(h) == name_key(&m.surface)));
                 let why = if m.rule == "lexicon" { "curated name".to_owned() } else { format!("curated entity, found by rule {}", m.rule) };
-                let entry = idx.map(|i| lexicon.entry(i));
-                let seed = Some(Entity {
-                    iri: iri.clone(),
-                    kind: m.kind,
-                    label: entry.map_or_else(|| m.surface.clone(), |e| e.label.clone()),
-                    alt_labels: BTreeSet::new(),
-                    hidden_labels: BTreeSet::new(),
-                    classification: entry.and_then(|e| e.classification.clone()),
-                    curated: true,
-                });
-                (Some(iri.clone()), why, hidden, seed, false)
+                (Some(iri.clone()), why, hidden, Seed::Curated { entry: idx, kind: m.kind, surface: &m.surface }, false)
             }
             Target::New { label, classification } => {
                 if let Some(idx) = lexicon.lookup(label).filter(|&i| lexicon.entry(i).kind == m.kind) {
-                    let e = lexicon.entry(idx);
-                    let seed = Some(Entity {
-                        iri: e.iri.clone(),
-                        kind: e.kind,
-                        label: e.label.clone(),
-                        alt_labels: BTreeSet::new(),
-                        hidden_labels: BTreeSet::new(),
-                        classification: e.classification.clone(),
-                        curated: true,
-                    });
-                    (Some(e.iri.clone()), format!("pattern {} named a curated entity", m.rule), false, seed, false)
+                    let seed = Seed::Curated { entry: Some(idx), kind: m.kind, surface: &m.surface };
+                    (Some(lexicon.entry(idx).iri.clone()), format!("pattern {} named a curated entity", m.rule), false, seed, false)
                 } else {
                     let iri = format!("{base}{}/{}", m.kind.segment(), slug(label));
-                    let seed = Some(Entity {
-                        iri: iri.clone(),
-                        kind: m.kind,
-                        label: label.clone(),
-                        alt_labels: BTreeSet::new(),
-                        hidden_labels: BTreeSet::new(),
-                        classification: classification.clone(),
-                        curated: false,
-                    });
+                    let seed = Seed::New { kind: m.kind, label, classification: classification.as_deref() };
                     (Some(iri), format!("new {} found by rule {}", kind_word(m.kind), m.rule), false, seed, true)
                 }
             }
             Target::Person { name } => match people.resolve(d, name) {
                 Some((cluster, reason, misspelt)) => {
-                    let seed = person(base, &people.clusters[cluster].label);
-                    (Some(seed.iri.clone()), reason, misspelt, Some(seed), false)
+                    let label = people.clusters[cluster].label.as_str();
+                    (Some(person_iri(base, label)), reason, misspelt, Seed::Person { label }, false)
                 }
                 None if name.strength == Strength::Cued => {
                     // A name the text marks as a person, with no fuller form known anywhere.
-                    let seed = person(base, &name.name);
-                    (Some(seed.iri.clone()), format!("marked as a person by rule {}; no fuller name known", m.rule), false, Some(seed), false)
+                    let reason = format!("marked as a person by rule {}; no fuller name known", m.rule);
+                    (Some(person_iri(base, &name.name)), reason, false, Seed::Person { label: &name.name }, false)
                 }
-                None => (None, "a capitalised word that names no known person".to_owned(), false, None, false),
+                None => (None, "a capitalised word that names no known person".to_owned(), false, Seed::Nothing, false),
             },
         };
         let surface_form = surface_form(&m.surface, m.kind);
@@ -346,21 +352,13 @@ fn resolve_document(d: usize, ex: &Extraction, lexicon: &Lexicon, base: &str, pe
         done.insert((&m.target, m.surface.as_str(), m.rule), outcomes.len());
         index.push(outcomes.len());
         outcomes.push(Outcome {
-            surface: m.surface.clone(),
+            surface: &m.surface,
             surface_key: name_key(&surface_form),
             surface_form,
             iri,
             reason,
             hidden,
-            seed: seed.unwrap_or_else(|| Entity {
-                iri: String::new(),
-                kind: m.kind,
-                label: String::new(),
-                alt_labels: BTreeSet::new(),
-                hidden_labels: BTreeSet::new(),
-                classification: None,
-                curated: false,
-            }),
+            seed,
             fill_classification: fill,
             nickname,
         });

@@ -17,7 +17,8 @@
 //! graph it describes. The build removes the fingerprints of the graphs it is about to write
 //! and saves the index *before* writing, and records the new ones only after the store has
 //! committed; a crash in between leaves graphs without fingerprints, which the next build
-//! rewrites.
+//! rewrites. Any other writer of the store (a SPARQL update) forgets every graph's fingerprint
+//! before it writes ([`BuildCache::forget_graphs_of`]).
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -233,6 +234,20 @@ impl BuildCache {
     /// Forgets everything about graphs (the store was emptied or rebuilt from scratch).
     pub fn clear_graphs(&mut self) {
         self.index.graphs.clear();
+    }
+
+    /// Forgets the stamps of every graph of the store at `store_path`, before something other
+    /// than a build writes it (a SPARQL update): such a write may make any stamp untrue, so the
+    /// next build compares every graph with the store. The files' stamps are kept, as old as
+    /// they were.
+    pub fn forget_graphs_of(store_path: &Path) -> std::io::Result<()> {
+        let mut cache = BuildCache::open(Some(store_path));
+        if cache.index.graphs.is_empty() {
+            return Ok(());
+        }
+        cache.index.graphs.clear();
+        cache.started_ns = cache.index.saved_ns;
+        cache.save()
     }
 
     /// Writes the index (atomically).

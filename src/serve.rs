@@ -29,6 +29,7 @@ use oxigraph::sparql::results::{QueryResultsFormat, QueryResultsSerializer};
 use oxigraph::sparql::{CancellationToken, QueryEvaluationError, QueryResults, SparqlEvaluator};
 use tiny_http::{Header, Method, Request, Response, StatusCode};
 
+use crate::cache::BuildCache;
 use crate::store::GraphStore;
 use crate::{defaults, vocab};
 
@@ -312,6 +313,13 @@ impl Server {
             Ok(prepared) => prepared,
             Err(e) => return Reply::error(400, format!("SPARQL syntax error: {e}")),
         };
+        // The build cache's record of each graph is given up first (see `cache`): written after,
+        // a crash in between would leave the record of graphs the update changed.
+        if let Some(path) = self.store.on_disk()
+            && let Err(e) = BuildCache::forget_graphs_of(path)
+        {
+            return Reply::error(500, format!("the update was not applied: cannot mark the build cache of {} as stale ({e})", path.display()));
+        }
         match prepared.on_store(self.store.oxigraph()).execute() {
             Ok(()) => Reply { status: 204, content_type: "text/plain; charset=utf-8", headers: Vec::new(), body: Vec::new() },
             Err(e) => Reply::error(500, format!("update failed: {e}")),

@@ -212,6 +212,31 @@ fn serve_refuses_updates_unless_allowed() {
 }
 
 #[test]
+fn a_build_after_sparql_updates_makes_the_store_mirror_its_inputs_again() {
+    let workspace = built();
+    let before = workspace.run(&["dump", "--format", "nquads"]).ok();
+    let served = Served::start(&workspace, &["--allow-update"]);
+    // Every document graph loses its meetings' labels; a graph of the user's own is added.
+    let drop_labels = "PREFIX gg: <https://w3id.org/govgraph/ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+        DELETE { GRAPH ?g { ?m rdfs:label ?l } } WHERE { GRAPH ?g { ?m a gg:Meeting ; rdfs:label ?l } }";
+    let (status, _, body) = post_form(&served.base, "/update", "update", drop_labels, "");
+    assert_eq!(status, 204, "{body}");
+    let (status, _, body) = post_form(&served.base, "/update", "update", "INSERT DATA { GRAPH <urn:notes> { <urn:a> <urn:b> <urn:c> } }", "");
+    assert_eq!(status, 204, "{body}");
+    drop(served);
+
+    // The build's record of each graph no longer holds: the graphs are compared with the store
+    // and put right, and the user's own graph, which no document made, stays.
+    let out = workspace.run(&["build", "corpus", "-q"]).ok();
+    assert!(out.starts_with("5 built, 0 skipped, 0 removed"), "{out}");
+    let after = workspace.run(&["dump", "--format", "nquads"]).ok();
+    let notes = "<urn:a> <urn:b> <urn:c> <urn:notes> .";
+    assert!(after.contains(notes), "the user's graph is kept");
+    let after: Vec<&str> = after.lines().filter(|l| *l != notes).collect();
+    assert_eq!(after, before.lines().collect::<Vec<_>>(), "every document graph is as the build made it");
+}
+
+#[test]
 fn serve_cuts_off_an_expensive_query_and_keeps_serving() {
     let workspace = built();
     let served = Served::start(&workspace, &["--timeout", "1"]);

@@ -37,13 +37,8 @@ for n in $sizes; do
   cp "$docs/$first" "$work/$first.orig"
   echo "Aliro Venkata noted that the WSIS+20 Review needs a clear timeline." >>"$docs/$first"
   t=$(date +%s%N); "$gg" build "$docs" --store "$work/g$n.db" -q | tail -1; echo "rebuild after one changed document: $(ms "$t") ms"
-  # Putting the document back is another one-document change: rebuilt with a cold page cache
-  # when this user may drop it (root), as after a reboot or a day of other work.
   cp "$work/$first.orig" "$docs/$first"
-  if [ -w /proc/sys/vm/drop_caches ]; then
-    sync; echo 3 >/proc/sys/vm/drop_caches
-    t=$(date +%s%N); "$gg" build "$docs" --store "$work/g$n.db" -q | tail -1; echo "rebuild after one changed document, cold page cache: $(ms "$t") ms"
-  fi
+  "$gg" build "$docs" --store "$work/g$n.db" -q >/dev/null
   for q in queries/*.rq; do
     name=$(basename "$q" .rq)
     t=$(date +%s%N); rows=$(timeout "${QUERY_TIMEOUT:-60}" "$gg" query "$name" --store "$work/g$n.db" --format tsv | wc -l || true); echo "query $name: $(ms "$t") ms ($((rows - 1)) rows)"
@@ -65,4 +60,13 @@ for n in $sizes; do
       echo "$job: failed or stopped after ${MAP_TIMEOUT:-600} s"
     fi
   done
+  # The same change with a cold page cache, as after a reboot or a day of other work, when
+  # this user may drop the cache (root). Last, so that nothing else is timed cold.
+  if [ -w /proc/sys/vm/drop_caches ]; then
+    echo "Aliro Venkata noted that the WSIS+20 Review needs a clear timeline." >>"$docs/$first"
+    sync; echo 3 >/proc/sys/vm/drop_caches
+    t=$(date +%s%N); "$gg" build "$docs" --store "$work/g$n.db" -q | tail -1; echo "rebuild after one changed document, cold page cache: $(ms "$t") ms"
+    cp "$work/$first.orig" "$docs/$first"
+    "$gg" build "$docs" --store "$work/g$n.db" -q >/dev/null
+  fi
 done

@@ -133,9 +133,11 @@ pub fn document_quads(
     // Agenda items.
     let mut item_iris = Vec::new();
     let mut discussed: BTreeSet<NamedNode> = BTreeSet::new();
+    // Named by `resolve::meetings`: the meeting's items, or this account's own.
+    let item_base = resolved.meeting_of(doc_index).map(|r| r.item_base.as_str());
     for item in &ex.agenda {
-        let Some(m) = &meeting else { break };
-        let it = iri(&format!("{}/item/{}", m.as_str(), item.position));
+        let (Some(m), Some(item_base)) = (&meeting, item_base) else { break };
+        let it = iri(&format!("{item_base}{}", item.position));
         g.typed(&it, &[gg::AGENDA_ITEM, schema::EVENT]);
         g.add(&it, schema::SUPER_EVENT, m.clone());
         g.add(m, schema::SUB_EVENT, it.clone());

@@ -68,6 +68,10 @@ pub struct MeetingRef {
     /// This document's graph states the meeting's label, start and number: one document per
     /// meeting does, so that each stays single-valued.
     pub states_facts: bool,
+    /// What this document's agenda items are named, followed by their position: the meeting's
+    /// own (`{iri}/item/`) when its agenda is the meeting's, else its own
+    /// (`{iri}/doc-<document id>/item/`; see [`meetings`]).
+    pub item_base: String,
 }
 
 impl Resolved {
@@ -211,6 +215,11 @@ pub fn entities(extractions: &[Extraction], lexicon: &Lexicon, base: &str, corre
 /// name, which an edit keeps, and by document id) gives the meeting its label, start and
 /// number; the others add what may have many values (attendees, agenda items, subjects, their
 /// own `prov:wasDerivedFrom`).
+///
+/// The meeting's agenda is that of the first document in the same order that has one. A
+/// document listing the same items (the same titles, compared by [`name_key`], in the same
+/// order) adds to the meeting's items; one listing others keeps its items apart, under its own
+/// IRIs, so that two accounts never merge different items by their position.
 pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> Vec<Option<MeetingRef>> {
     let iris: Vec<Option<String>> = extractions
         .iter()
@@ -234,13 +243,23 @@ pub fn meetings(base: &str, extractions: &[Extraction], resolved: &Resolved) -> 
         (std::cmp::Reverse(stated), extractions[d].file_name.as_str(), extractions[d].doc_id.as_str())
     };
     let mut stating: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut agenda_from: BTreeMap<&str, usize> = BTreeMap::new();
     for (d, iri) in iris.iter().enumerate() {
         let Some(iri) = iri else { continue };
         stating.entry(iri).and_modify(|best| if rank(d) < rank(*best) { *best = d }).or_insert(d);
+        if !extractions[d].agenda.is_empty() {
+            agenda_from.entry(iri).and_modify(|best| if rank(d) < rank(*best) { *best = d }).or_insert(d);
+        }
     }
+    let agenda_key = |d: usize| extractions[d].agenda.iter().map(|item| name_key(&item.title)).collect::<Vec<_>>();
     iris.iter()
         .enumerate()
-        .map(|(d, iri)| iri.as_ref().map(|iri| MeetingRef { iri: iri.clone(), states_facts: stating.get(iri.as_str()) == Some(&d) }))
+        .map(|(d, iri)| {
+            let iri = iri.as_ref()?;
+            let own_agenda = agenda_from.get(iri.as_str()).is_some_and(|&a| a != d && agenda_key(a) != agenda_key(d));
+            let item_base = if own_agenda { format!("{iri}/doc-{}/item/", extractions[d].doc_id) } else { format!("{iri}/item/") };
+            Some(MeetingRef { iri: iri.clone(), states_facts: stating.get(iri.as_str()) == Some(&d), item_base })
+        })
         .collect()
 }
 

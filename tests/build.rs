@@ -203,3 +203,41 @@ fn two_documents_of_one_meeting_give_it_one_label_start_and_number_and_hand_them
     assert!(out.starts_with("1 built, 4 skipped, 1 removed"), "{out}");
     assert_eq!(facts(), ["\"WG-Strategy meeting 2 (2020-07-02)\"\t\"2020-07-02\"^^<http://www.w3.org/2001/XMLSchema#date>\t2\t1"]);
 }
+
+#[test]
+fn two_accounts_of_one_meeting_share_agenda_items_only_when_they_list_the_same_items() {
+    let ws = Workspace::new();
+    // (item, its labels) of the meeting of 2 July 2020, whose summary lists five items.
+    let items = || {
+        let q = "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> \
+                 SELECT ?item (GROUP_CONCAT(DISTINCT ?label; SEPARATOR=\" / \") AS ?labels) WHERE { \
+                 ?item schema:superEvent ?m ; rdfs:label ?label . FILTER(CONTAINS(STR(?m), \"/2020-07-02\")) } \
+                 GROUP BY ?item ORDER BY ?item";
+        ws.run(&["query", "-e", q, "--format", "tsv"]).ok().lines().skip(1).map(str::to_owned).collect::<Vec<String>>()
+    };
+    let meeting = "<https://w3id.org/govgraph/id/meeting/mag-working-group-on-igf-strengthening-and-strategy/2020-07-02";
+    ws.run(&["build", "corpus", "--quiet"]).ok();
+    let alone = items();
+    assert_eq!(alone.len(), 5, "{alone:?}");
+    assert!(alone.iter().all(|row| row.starts_with(&format!("{meeting}/item/"))), "{alone:?}");
+
+    // A second account with the same agenda adds to the same five items.
+    let header = "MAG WG - IGF STRENGTHENING AND STRATEGY\n\nThe second meeting of the IGF Strengthening and Strategy Working Group was held on July 2nd 2020.\n\n";
+    let same = ["Introduction", "Charter approval", "Digital cooperation roadmap: impact on the working group activities.", "Priorities and next steps", "AoB"];
+    let account = |titles: &[&str]| {
+        let body: String = titles.iter().enumerate().map(|(i, t)| format!("{}. {t}\n\nThe group discussed this item.\n\n", i + 1)).collect();
+        format!("{header}{body}")
+    };
+    std::fs::write(ws.path("corpus/transcript.txt"), account(&same)).unwrap();
+    ws.run(&["build", "corpus", "--quiet"]).ok();
+    assert_eq!(items(), alone, "the same five items, each with its one label");
+
+    // An account listing other items keeps them apart: no item gets two labels by position.
+    std::fs::write(ws.path("corpus/transcript.txt"), account(&["Welcome", "Roadmap for Digital Cooperation"])).unwrap();
+    ws.run(&["build", "corpus", "--quiet"]).ok();
+    let both = items();
+    assert_eq!(both.len(), 7, "{both:?}");
+    assert!(both.iter().all(|row| !row.contains(" / ")), "one label per item: {both:?}");
+    assert_eq!(both.iter().filter(|row| row.starts_with(&format!("{meeting}/item/"))).count(), 5, "the summary's items stay the meeting's: {both:?}");
+    assert!(both.iter().any(|row| row.contains("/doc-") && row.ends_with("\"Welcome\"")), "{both:?}");
+}

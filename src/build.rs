@@ -346,9 +346,10 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
     let fresh = store.is_empty()?;
     std::thread::scope(|scope| {
         // A rebuild needs the store's graphs only at its end, to find those of documents no
-        // longer given. Listing them reads RocksDB (0.7 s at 10,000 documents with a cold page
-        // cache), so it runs while the inputs are read; it is joined before anything is written.
-        let listing = (!fresh).then(|| scope.spawn(|| store.graph_names()));
+        // longer given. Finding them reads RocksDB, so it runs while the inputs are read; it is
+        // joined before anything is written.
+        let known = cache.known_graphs();
+        let listing = (!fresh).then(|| scope.spawn(|| graphs_before(store, known)));
         let analysis = analyse_cached(inputs, options, progress, &mut cache, false, true, &mut laps)?;
         let mut report = BuildReport { failed: analysis.failed.clone(), warnings: analysis.warnings.clone(), ..BuildReport::default() };
         if !options.keep_going && !report.failed.is_empty() {
@@ -384,6 +385,28 @@ pub fn run(inputs: &[Input], store: &GraphStore, options: &BuildOptions, progres
         std::thread::spawn(move || drop(analysis));
         Ok(report)
     })
+}
+
+/// The store's named graphs before a rebuild writes. The stamped graphs the cache knows are in
+/// the store (`BuildCache::known_graphs`); when the unstamped ones it knows are still there and
+/// the store holds no more graphs than these, they are all, found by one count and a lookup per
+/// unstamped graph instead of a point read of every graph's name (0.7 s at 10,000 documents
+/// with a cold page cache).
+fn graphs_before(store: &GraphStore, (stamped, unstamped): (Vec<String>, Vec<String>)) -> Result<Vec<NamedNode>, StoreError> {
+    let known: Option<Vec<NamedNode>> = stamped.into_iter().chain(unstamped.iter().cloned()).map(|iri| NamedNode::new(iri).ok()).collect();
+    if let Some(known) = known
+        && !known.is_empty()
+        && store.graph_count()? == known.len()
+    {
+        let mut still_there = true;
+        for graph in &known[known.len() - unstamped.len()..] {
+            still_there &= store.holds_graph(graph.as_ref())?;
+        }
+        if still_there {
+            return Ok(known);
+        }
+    }
+    store.graph_names()
 }
 
 /// The three kinds of graph a build writes, with what identifies their content.
@@ -494,6 +517,8 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, graph
         store.remove_graph(graph.as_ref())?;
         report.removed += 1;
     }
+    // The store's graphs that no stamp describes, for the next build's `graphs_before`.
+    cache.set_unstamped(kept.iter().filter(|graph| cache.graph(graph.as_str()).is_none()).map(|graph| graph.as_str().to_owned()).collect());
     // The list was taken before this build wrote: the graphs it added are not in it.
     let listed: std::collections::HashSet<&str> = graphs.iter().map(NamedNode::as_str).collect();
     kept.extend(documents.iter().map(|p| &p.graph).chain(fixed.iter().map(|(p, _)| &p.graph)).filter(|g| !listed.contains(g.as_str())).cloned());

@@ -65,6 +65,10 @@ struct Index {
     saved_ns: u128,
     files: HashMap<PathBuf, FileStamp>,
     graphs: HashMap<String, GraphStamp>,
+    /// Graphs the store held at the end of the last build without a stamp (another tool's, such
+    /// as `analyse --write`'s): with the stamped ones, every graph the store then held.
+    #[serde(default)]
+    unstamped: Vec<String>,
 }
 
 /// The first part of a cached document: what was extracted from it.
@@ -234,6 +238,20 @@ impl BuildCache {
     /// Forgets everything about graphs (the store was emptied or rebuilt from scratch).
     pub fn clear_graphs(&mut self) {
         self.index.graphs.clear();
+        self.index.unstamped.clear();
+    }
+
+    /// The graphs the store holds by this index: those stamped with quads (by the invariant
+    /// above), then those the last build saw there without a stamp (which another tool may have
+    /// removed since). The store may hold more.
+    pub fn known_graphs(&self) -> (Vec<String>, Vec<String>) {
+        let stamped = self.index.graphs.iter().filter(|(_, stamp)| stamp.quads > 0).map(|(iri, _)| iri.clone()).collect();
+        (stamped, self.index.unstamped.clone())
+    }
+
+    /// Records the graphs the store holds without a stamp, as a build ends.
+    pub fn set_unstamped(&mut self, iris: Vec<String>) {
+        self.index.unstamped = iris;
     }
 
     /// Forgets the stamps of every graph of the store at `store_path`, before something other
@@ -245,7 +263,7 @@ impl BuildCache {
         if cache.index.graphs.is_empty() {
             return Ok(());
         }
-        cache.index.graphs.clear();
+        cache.clear_graphs();
         cache.started_ns = cache.index.saved_ns;
         cache.save()
     }

@@ -241,3 +241,23 @@ fn two_accounts_of_one_meeting_share_agenda_items_only_when_they_list_the_same_i
     assert_eq!(both.iter().filter(|row| row.starts_with(&format!("{meeting}/item/"))).count(), 5, "the summary's items stay the meeting's: {both:?}");
     assert!(both.iter().any(|row| row.contains("/doc-") && row.ends_with("\"Welcome\"")), "{both:?}");
 }
+
+#[test]
+fn rebuilds_remove_the_graphs_of_removed_documents_and_keep_those_of_other_tools() {
+    let ws = Workspace::new();
+    ws.run(&["build", "corpus", "--quiet"]).ok();
+    ws.run(&["analyse", "--write"]).ok();
+    let analytics = "<https://w3id.org/govgraph/id/graph/analytics> .";
+    // The first rebuild lists the store's graphs and finds the analytics graph; the second knows
+    // it from the first and only counts them.
+    for (left, file) in [(4, "corpus/000_e82e37b7617ebdf0.txt"), (3, "corpus/001_ceaaf67663b75e7d.txt")] {
+        std::fs::remove_file(ws.path(file)).unwrap();
+        let out = ws.run(&["build", "corpus", "--quiet"]).ok();
+        assert!(out.contains(", 1 removed, 0 failed") && out.contains(&format!("{left} documents")), "{out}");
+        let dump = quads(&ws);
+        assert_eq!(reported_quads(&out), dump.lines().count(), "{out}");
+        assert!(dump.lines().any(|l| l.ends_with(analytics)), "the analytics graph stays");
+        let graphs: std::collections::BTreeSet<&str> = dump.lines().filter_map(|l| l.rsplit(' ').nth(1)).filter(|g| g.contains("/id/doc/")).collect();
+        assert_eq!(graphs.len(), left, "{graphs:?}");
+    }
+}

@@ -313,8 +313,8 @@ fn file_name_of(path: &Path) -> String {
 /// What a document's graph is made from: its extraction (by key), the entities its mentions
 /// resolved to, the label of the body that met (which names the meeting), whether it states
 /// the meeting's label, start and number (which another document about the same meeting may
-/// take over or hand back), and what its agenda items are named (the meeting's, or its own). Equal fingerprints give equal graphs, so a graph whose fingerprint
-/// is recorded is not rebuilt.
+/// take over or hand back), and what its agenda items are named (the meeting's, or its own).
+/// Equal fingerprints give equal graphs, so a graph whose fingerprint is recorded is not rebuilt.
 fn document_fingerprint(base: &str, d: usize, key: &str, ex: &Extraction, resolved: &Resolved) -> String {
     let iris: Vec<&str> = resolved.mention_iris[d].iter().map(|i| i.as_deref().unwrap_or("")).collect();
     let body = ex.meeting.as_ref().and_then(|m| m.body).and_then(|b| resolved.entity_of(d, b)).map_or("", |e| e.label.as_str());

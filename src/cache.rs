@@ -260,7 +260,7 @@ impl BuildCache {
     /// they were.
     pub fn forget_graphs_of(store_path: &Path) -> std::io::Result<()> {
         let mut cache = BuildCache::open(Some(store_path));
-        if cache.index.graphs.is_empty() {
+        if cache.index.graphs.is_empty() && cache.index.unstamped.is_empty() {
             return Ok(());
         }
         cache.clear_graphs();

@@ -503,6 +503,7 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, graph
         .collect();
     let fixed_graphs: std::collections::HashSet<&str> = fixed.iter().map(|(p, _)| p.graph.as_str()).collect();
     let mut kept = Vec::new();
+    let mut gone = Vec::new();
     for graph in graphs.iter().cloned() {
         if wanted.contains(graph.as_str()) || fixed_graphs.contains(graph.as_str()) || !store.is_document_graph(graph.as_ref())? {
             kept.push(graph);
@@ -513,9 +514,16 @@ fn update(analysis: &Analysis, store: &GraphStore, options: &BuildOptions, graph
             kept.push(graph);
             continue;
         }
-        cache.forget_graphs([graph.as_str()]);
-        store.remove_graph(graph.as_ref())?;
-        report.removed += 1;
+        gone.push(graph);
+    }
+    if !gone.is_empty() {
+        // As for writing: the stamps go, and are saved gone, before the graphs do.
+        cache.forget_graphs(gone.iter().map(NamedNode::as_str));
+        cache.save().map_err(|e| StoreError::Load { path: store.path().to_owned(), message: format!("cannot write the build cache: {e}") })?;
+        for graph in &gone {
+            store.remove_graph(graph.as_ref())?;
+            report.removed += 1;
+        }
     }
     // The store's graphs that no stamp describes, for the next build's `graphs_before`.
     cache.set_unstamped(kept.iter().filter(|graph| cache.graph(graph.as_str()).is_none()).map(|graph| graph.as_str().to_owned()).collect());

@@ -15,8 +15,8 @@
 //!
 //! Invariant: a graph's fingerprint is in the index only while the store holds exactly the
 //! graph it describes. The build removes the fingerprints of the graphs it is about to write
-//! and saves the index *before* writing, and records the new ones only after the store has
-//! committed; a crash in between leaves graphs without fingerprints, which the next build
+//! or remove and saves the index *before* writing or removing them, and records the new ones
+//! only after the store has committed; a crash in between leaves graphs without fingerprints, which the next build
 //! rewrites. Any other writer of the store (a SPARQL update) forgets every graph's fingerprint
 //! before it writes ([`BuildCache::forget_graphs_of`]).
 

@@ -268,6 +268,7 @@ fn person_iri(base: &str, label: &str) -> String {
     format!("{base}person/{}", slug(label))
 }
 
+/// What one distinct mention of a document resolves to, worked out without shared state.
 struct Outcome<'a> {
     /// The words as written (for `explain`).
     surface: &'a str,

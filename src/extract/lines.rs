@@ -28,6 +28,7 @@ use crate::segment::Span;
 /// pattern needs no [`LineRegex`]: on the summaries' intros, twice as fast as with Unicode `\b`.
 /// The two differ only beside a non-ASCII letter or digit ("é12 May" holds a date for it).
 pub fn ascii_bounded(pattern: &str) -> Regex {
+    debug_assert!(!pattern.contains(r"\\b"));
     Regex::new(&pattern.replace(r"\b", r"(?-u:\b)")).unwrap()
 }
 

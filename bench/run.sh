@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks of govgraph (see BENCHMARKS.md): extraction on one core, fresh builds of 1k and 10k
 # synthetic documents beside a raw `oxigraph load` of the same quads, a rebuild after one changed
-# document (twice: warm, and with a cold page cache when run as root), and every shipped query. Usage: bash bench/run.sh [WORKDIR] [SIZES...]
+# document (twice: warm, and with a cold page cache when run as root), and every shipped query.
+# Usage: bash bench/run.sh [WORKDIR] [SIZES...]
 # A query is stopped after QUERY_TIMEOUT seconds (default 60); it then shows 0 rows. Then the
 # maps, `analyse` and `report` are timed on the same store.
 # Needs: /usr/bin/time, the oxigraph CLI (`pip install oxigraph`).

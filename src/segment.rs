@@ -207,6 +207,10 @@ pub struct Layout {
     pub sections: Vec<Section>,
     /// One span per participant entry, markers stripped.
     pub participants: Vec<Span>,
+    /// Entries of a list of participants in running text ("Among the participants were X (Org)
+    /// and Y."): unlike [`Layout::participants`], an entry may be an organisation or a crowd
+    /// ("representatives of …"), which the reader tells apart.
+    pub prose_participants: Vec<Span>,
     /// Entries of "Chair:" / "Moderator:" lines (also participants).
     pub chairs: Vec<Span>,
     /// Entries of "Apologies:" / "Regrets:" / "Absent:" lines: named, but not present.
@@ -225,6 +229,10 @@ static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists)\s*:\s*(\S.*)$").unwrap()
+});
+static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
+    // An ASCII `\b` (its words are ASCII) keeps the search on the regex crate's DFA on any line.
+    Regex::new(r"(?-u:\b)(?:(?:[Pp]articipants|[Aa]ttendees|[Pp]anell?ists|[Ss]peakers|[Tt]hose (?:present|attending)) (?:were|included|comprised)|(?:was|were) (?:also )?attended by|(?:[Pp]resent|[Aa]ttending) were)\s+").unwrap()
 });
 static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:chair|chairs|co-chairs|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitator|host|hosted by)\s*:\s*(\S.*)$").unwrap()
@@ -249,6 +257,7 @@ pub fn layout(text: &str) -> Layout {
     let lines = split_lines(text);
     let mut agenda = Vec::new();
     let mut participants = Vec::new();
+    let mut prose_participants = Vec::new();
     let mut chairs = Vec::new();
     let mut absent = Vec::new();
     let mut action_items = Vec::new();
@@ -293,25 +302,28 @@ pub fn layout(text: &str) -> Layout {
             i = end;
             continue;
         }
-        if let Some(caps) = INLINE_PARTICIPANTS.captures(content) {
-            let list = caps.get(1).unwrap();
-            let base = lines[i].content.start;
-            participants.extend(split_inline_list(text, base + list.start()..base + list.end()));
-            taken[i] = true;
-        }
-        if let Some(caps) = CHAIR_LINE.captures(content) {
-            let list = caps.get(1).unwrap();
-            let base = lines[i].content.start;
-            let entries = split_inline_list(text, base + list.start()..base + list.end());
-            chairs.extend(entries.iter().cloned());
-            participants.extend(entries);
-            taken[i] = true;
-        }
-        if let Some(caps) = ABSENT_LINE.captures(content) {
-            let list = caps.get(1).unwrap();
-            let base = lines[i].content.start;
-            absent.extend(split_inline_list(text, base + list.start()..base + list.end()));
-            taken[i] = true;
+        // A label may also open a later sentence of the line: "The session was moderated by X
+        // (Internet Society). Online moderation: Hannah Weber." Only a whole line is consumed.
+        for (k, segment) in label_segments(text, lines[i].content.clone()).into_iter().enumerate() {
+            let content = &text[segment.clone()];
+            let base = segment.start;
+            if let Some(caps) = INLINE_PARTICIPANTS.captures(content) {
+                let list = caps.get(1).unwrap();
+                participants.extend(split_inline_list(text, base + list.start()..base + list.end()));
+                taken[i] |= k == 0;
+            }
+            if let Some(caps) = CHAIR_LINE.captures(content) {
+                let list = caps.get(1).unwrap();
+                let entries = split_inline_list(text, base + list.start()..base + list.end());
+                chairs.extend(entries.iter().cloned());
+                participants.extend(entries);
+                taken[i] |= k == 0;
+            }
+            if let Some(caps) = ABSENT_LINE.captures(content) {
+                let list = caps.get(1).unwrap();
+                absent.extend(split_inline_list(text, base + list.start()..base + list.end()));
+                taken[i] |= k == 0;
+            }
         }
         // A plain heading ("Key takeaways", "Call to action") ends the section above it;
         // a chat heading does not: the chat belongs to the section it follows.
@@ -340,6 +352,18 @@ pub fn layout(text: &str) -> Layout {
         i += 1;
     }
 
+    // One search of the whole text, not one per line: most lines hold no such list.
+    for cue in PROSE_PARTICIPANTS.find_iter(text) {
+        let i = lines.partition_point(|l| l.span.end <= cue.start());
+        if i == lines.len() || taken[i] {
+            continue;
+        }
+        if let Some(sentence) = sentences(text, lines[i].content.clone()).into_iter().find(|s| s.start <= cue.end() && cue.end() < s.end) {
+            let list = trim_span(text, cue.end()..sentence.end);
+            let list = list.start..list.start + text[list.clone()].trim_end_matches('.').len();
+            prose_participants.extend(split_prose_list(text, list));
+        }
+    }
     let sections = sections(&lines, text, &taken, &stops);
     let intro_end_line = [
         agenda_line(&lines, text),
@@ -359,7 +383,7 @@ pub fn layout(text: &str) -> Layout {
     action_items.sort_by_key(|s| s.start);
     action_items.dedup();
     let paragraphs = paragraphs(&lines, text);
-    Layout { lines, intro, agenda, sections, participants, chairs, absent, action_items, paragraphs }
+    Layout { lines, intro, agenda, sections, participants, prose_participants, chairs, absent, action_items, paragraphs }
 }
 
 fn line_index(lines: &[Line], offset: usize) -> usize {
@@ -591,6 +615,46 @@ fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
     out
 }
 
+/// The spans where a "Label: entries" may start in a line: the whole line, and each later
+/// sentence of it with a colon among its first words.
+fn label_segments(text: &str, line: Span) -> Vec<Span> {
+    let mut out = vec![line.clone()];
+    let bytes = text[line.clone()].as_bytes();
+    // Only a colon after a sentence's end can open a later label; and a label is a few words.
+    if memchr::memrchr(b':', bytes).is_some_and(|colon| memchr::memmem::find(&bytes[..colon], b". ").is_some()) {
+        let colon_soon = |s: &Span| text[s.clone()].bytes().take(40).any(|b| b == b':');
+        out.extend(sentences(text, line).into_iter().skip(1).map(|s| trim_span(text, s)).filter(colon_soon));
+    }
+    out
+}
+
+/// Splits "A (X), B and C (Y, Z)" into entries: at commas and semicolons, and at "and", outside
+/// parentheses.
+fn split_prose_list(text: &str, span: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    for entry in split_inline_list(text, span) {
+        let mut depth = 0i32;
+        let mut start = entry.start;
+        let s = &text[entry.clone()];
+        for (i, c) in s.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => depth -= 1,
+                ' ' if depth <= 0 && s[i..].starts_with(" and ") => {
+                    out.push(trim_span(text, start..entry.start + i));
+                    start = entry.start + i + " and ".len();
+                }
+                _ => {}
+            }
+        }
+        let last = trim_span(text, start..entry.end);
+        let last = if text[last.clone()].starts_with("and ") { last.start + 4..last.end } else { last };
+        out.push(last);
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
 /// Splits a span of text into sentences (byte spans), guarding abbreviations and initials.
 ///
 /// Sample: "Ms. St. Amour noted it. Jorge agreed." → two sentences.
@@ -698,6 +762,17 @@ mod tests {
             assert_eq!(text[cleaned.original(i)..].chars().next(), Some(c), "offset {i}");
         }
         assert_eq!(cleaned.original(cleaned.text.len() + 5), text.len());
+    }
+
+    #[test]
+    fn finds_participants_listed_in_prose_and_labels_after_a_sentence() {
+        let text = "The session was moderated by Ana Neves (Portugal). Online moderation: Hannah Weber.\n\nParticipants included Bob Roe (ISOC), Carla Diaz, and Dan Wu. The chair thanked them.\n";
+        let layout = layout(text);
+        let chairs: Vec<_> = layout.chairs.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(chairs, ["Hannah Weber."]);
+        let listed: Vec<_> = layout.prose_participants.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(listed, ["Bob Roe (ISOC)", "Carla Diaz", "Dan Wu"]);
+        assert!(layout.paragraphs.iter().any(|p| text[p.clone()].starts_with("The session")), "a line with a later label stays prose");
     }
 
     #[test]

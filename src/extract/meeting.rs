@@ -176,6 +176,11 @@ fn body(text: &str, intro: &Span, mentions: &[Mention]) -> Option<usize> {
     if let Some(&i) = orgs.iter().find(|&&i| BODY_MEETING.is_match(&text[mentions[i].span.end..])) {
         return Some(i);
     }
+    // "The MAG Working Group on Workshop Processes met online on 29 January": the subject of "met".
+    static BODY_MET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ (?:met|convened|reconvened)\b").unwrap());
+    if let Some(&i) = orgs.iter().find(|&&i| BODY_MET.is_match(&text[mentions[i].span.end..])) {
+        return Some(i);
+    }
     // A title line that names an organisation and little else ("MAG Working Group on …",
     // "Dynamic Coalition on … (DCAD)") names the body that met.
     orgs.into_iter().find(|&i| {
@@ -257,6 +262,15 @@ mod tests {
     fn meeting(text: &str) -> Option<MeetingFacts> {
         let layout = crate::segment::layout(text);
         facts(text, &layout, &[])
+    }
+
+    #[test]
+    fn the_body_that_met_is_the_subject_of_met() {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let doc = crate::ingest::Document::from_text("news.txt", "NEWSLETTER - FEBRUARY 2025\n\nGroup agrees new criteria\n\nThe MAG Working Group on Workshop Processes met online on 29 January 2025, with the Internet Society. The hour-long call started at 16:00 UTC.\n");
+        let ex = crate::extract::document(&doc, &lexicon);
+        let body = ex.meeting.and_then(|m| m.body).map(|i| ex.mentions[i].surface.clone());
+        assert_eq!(body.as_deref(), Some("MAG Working Group on Workshop Processes"));
     }
 
     #[test]

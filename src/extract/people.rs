@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 use super::lines::LineRegex;
 use super::{Mention, PersonName, RoleFact, Strength, Target};
-use crate::lexicon::{EntityKind, Lexicon};
+use crate::lexicon::{self, EntityKind, Lexicon};
 use crate::segment::{Layout, Span};
 use crate::vocab;
 
@@ -34,6 +34,7 @@ const SPEECH_VERBS: &[&str] = &[
     "referred", "referenced", "elaborated", "drew", "flagged", "gave", "led", "moderated", "chaired", "stated",
     "states", "affirmed", "commended", "congratulated", "accepted", "recapped", "recaps", "replied", "urges",
     "observes", "describes", "announces", "argues", "presented", "demonstrated", "showed", "cited", "quoted",
+    "told", "tells", "advised", "assured", "cautions", "warns", "predicted",
 ];
 
 /// Words that may stand between a name and its verb: "X has also underlined".
@@ -181,7 +182,10 @@ impl PendingParticipant {
 pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> ParticipantsOut {
     let mut out = ParticipantsOut { entries: Vec::new(), mentions: Vec::new(), reserved: Vec::new() };
     for span in &layout.participants {
-        parse_entry(text, span.clone(), lexicon, &mut out);
+        parse_entry(text, span.clone(), lexicon, &mut out, false);
+    }
+    for span in &layout.prose_participants {
+        parse_entry(text, span.clone(), lexicon, &mut out, true);
     }
     // "Apologies: X, Y": people named, but not present.
     for span in &layout.absent {
@@ -225,7 +229,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
         let rest = m.end + 2..m.end + 2 + inner.len();
         let has_org_or_role = split_parts(text, rest.clone())
             .iter()
-            .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2);
+            .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2 || is_acronym_of_another(&text[p.clone()], name));
         if !has_org_or_role {
             continue;
         }
@@ -236,6 +240,14 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
         out.mentions.push(person(text, name_span.clone(), normalise_name(name), None, rule));
         add_entry(text, name_span.clone(), rest.clone(), lexicon, out, false, name_span.start..rest.end + 1);
     }
+}
+
+/// "Lina Al-Sayed (GSMA)": an acronym in parentheses after a name is an organisation, unless it
+/// is made of the name's initials ("Asia Internet Coalition (AIC)" defines an acronym).
+fn is_acronym_of_another(part: &str, name: &str) -> bool {
+    let acronym = (2..=10).contains(&part.len()) && part.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit()) && part.starts_with(|c: char| c.is_ascii_uppercase());
+    let initials: String = name.split([' ', '-']).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect();
+    acronym && !initials.starts_with(part) && !part.starts_with(initials.as_str())
 }
 
 /// True when the words before `start` continue a longer capitalised name ("Office for Digital
@@ -272,7 +284,9 @@ pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
     ex.participants.extend(found);
 }
 
-fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut ParticipantsOut) {
+/// Reads one participant entry; `in_prose` when it comes from running text, where an entry that
+/// does not start with a plausible person's name is an organisation or a crowd, not a person.
+fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut ParticipantsOut, in_prose: bool) {
     let entry = &text[span.clone()];
     let entry_trimmed = entry.trim_end_matches([',', '.', ';', ' ']);
     let mut offset = 0;
@@ -285,6 +299,12 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     }
     let Some(name_len) = name_prefix(&entry_trimmed[offset..], lexicon) else { return };
     let name_span = span.start + offset..span.start + offset + name_len;
+    // In running text "KICTANet", "ICT Action Network" are organisations: a name's words do
+    // not open with two capitals.
+    let acronym_like = |w: &str| w.chars().take(2).all(char::is_uppercase) && w.chars().count() >= 2;
+    if in_prose && (!plausible_name(&text[name_span.clone()], lexicon) || text[name_span.clone()].split_whitespace().any(acronym_like)) {
+        return;
+    }
     let name = normalise_name(&text[name_span.clone()]);
     out.reserved.push(name_span.clone());
     out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
@@ -639,6 +659,8 @@ pub struct ProseOut {
 /// honorifics, role titles, "office of X", and capitalised candidates.
 pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], known: &[Mention]) -> ProseOut {
     let mut out: Vec<Mention> = Vec::new();
+    // The name of each speaker tag's speaker, by where the tag ends.
+    let mut tagged_names: Vec<(usize, String)> = Vec::new();
     let in_list = |span: &Span| layout.participants.iter().any(|p| p.start <= span.start && span.end <= p.end);
     // A person may be named inside "the office of X" (an organisation named after them).
     let overlaps_known = |span: &Span, out: &[Mention]| {
@@ -648,7 +670,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     // ">> CHAIR: … My name is Fatou Diop and I will chair …": the chair introduces themself
     // once; every CHAIR tag is then that person.
     static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+((?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,3})").unwrap()
+        Regex::new(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3})").unwrap()
     });
     let tags: Vec<Span> = SPEAKER_TAG.captures_iter(text).map(|caps| caps.get(1).unwrap().range()).collect();
     let mut chair: Option<String> = None;
@@ -669,7 +691,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     }
     // The sender of an e-mail: "From: Lars Henriksen <lars at example.org>".
     static MAIL_FROM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^From:[ \t]*\x22?((?:\p{Lu}[\p{Ll}'’-]+)(?:[ \t]+\p{Lu}[\p{Ll}'’-]+){1,3})\x22?[ \t]*[<(\[]").unwrap()
+        Regex::new(r"(?m)^From:[ \t]*\x22?((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3})\x22?[ \t]*[<(\[]").unwrap()
     });
     for caps in MAIL_FROM.captures_iter(text) {
         let g = caps.get(1).unwrap();
@@ -706,8 +728,15 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             }
             continue;
         }
+        tagged_names.push((span.end, lexicon::name_key(&normalise_name(raw))));
         out.push(person(text, span, normalise_name(raw), None, "speaker-tag"));
     }
+    // ">> KENJI WATANABE: … Kenji Watanabe, Government of Japan, for the record.": a speaker
+    // who says their own name in their turn introduces themself.
+    let introduces_themself = |span: &Span, name: &str| {
+        let turn = tagged_names.partition_point(|(end, _)| *end <= span.start);
+        turn > 0 && tagged_names[turn - 1].1 == lexicon::name_key(name) && name.contains(' ')
+    };
 
     for m in runs {
         let mut span = m.clone();
@@ -765,6 +794,10 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         // "It was noted that X had offered …" reports what someone did, not what they said here.
         let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that") {
             Some("speaker-cue")
+        } else if quote_attributed(before) {
+            Some("speaker-cue")
+        } else if absence_follows(after) {
+            Some("absent")
         } else if honorific {
             Some("honorific")
         } else if ends_with_cue(&BY_CUE, text, span.start) {
@@ -781,6 +814,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let sentence_start = before.is_empty() || before.ends_with(['.', '!', '?', '\n', ':', '"', '“']) || prev_word.chars().all(|c| !c.is_alphanumeric());
         let rule = match rule {
             Some(r) => r,
+            None if introduces_themself(&span, &normalise_name(&name)) => "own-name-in-turn",
             // A capitalised word in mid-sentence may be a name: keep it as a candidate.
             None if !sentence_start && !name.contains(['.']) => "capitalised",
             None => continue,
@@ -788,6 +822,13 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         out.push(person(text, span, normalise_name(&name), nickname.map(|(n, _)| n), rule));
     }
     ProseOut { mentions: out }
+}
+
+/// "“…,” said X": a quotation closes, then a speech verb, then the name (`before` is the
+/// text up to the name, trimmed). The journalistic order of "X said".
+fn quote_attributed(before: &str) -> bool {
+    let Some((rest, verb)) = before.rsplit_once(char::is_whitespace) else { return false };
+    is_speech_verb(verb) && rest.trim_end().ends_with(['"', '”'])
 }
 
 /// True when a cue ("moderated by ", "office of ") ends right at `at`. Only a short window
@@ -834,21 +875,44 @@ fn nickname_after(after: &str) -> Option<(String, usize)> {
     single.then(|| (inner.to_owned(), close + 3))
 }
 
-/// True when a speech verb follows, possibly after auxiliaries or a nickname in parentheses.
-pub fn speech_follows(after: &str) -> bool {
+/// The text after a name once a nickname and up to two appositions are skipped: where the
+/// name's verb stands.
+fn predicate(after: &str) -> &str {
     static APPOSITION: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"^(?: \([^)\n]{1,120}\)| of (?:the )?(?:[A-Z][\w.'’-]*)(?:,? (?:of |for |and |on |the )*[A-Z][\w.'’-]*)*|, (?:the |a )?[^,.\n]{1,80},)").unwrap()
+        Regex::new(r"^(?: \([^)\n]{1,120}\)| of (?:the )?(?:[A-Z][\w.'’-]*)(?:,? (?:of |for |and |on |the )*[A-Z][\w.'’-]*)*|, (?:the |a )?[^,.\n]{1,80},| and \p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3})").unwrap()
     });
     let mut rest = after;
     if let Some((_, skip)) = nickname_after(rest) {
         rest = &rest[skip..];
     }
     // "X (Org) urged", "X of the IGF Secretariat confirmed", "X, a youth participant, asked",
-    // "X of the Kenya ICT Action Network (KICTANet) stressed".
+    // "X of the Kenya ICT Action Network (KICTANet) stressed", "X and Y have agreed".
     for _ in 0..2 {
         if let Some(m) = APPOSITION.find(rest) {
             rest = &rest[m.end()..];
         }
+    }
+    rest
+}
+
+/// "X was unable to attend", "X, who chairs the group, sent apologies": named, but absent.
+fn absence_follows(after: &str) -> bool {
+    is_absence(predicate(after))
+}
+
+/// The predicate (see [`predicate`]) says its subject did not attend.
+fn is_absence(predicate: &str) -> bool {
+    static ABSENT: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"^\s*(?:(?:was|were) (?:unable|not able) to (?:attend|join|participate|be present|make it|connect)|(?:could|did) not (?:attend|join|participate|make it|connect)|(?:was|were) (?:absent|excused)|sent (?:(?:her|his|their) )?(?:apologies|regrets))\b").unwrap()
+    });
+    ABSENT.is_match(predicate)
+}
+
+/// True when a speech verb follows, possibly after auxiliaries or a nickname in parentheses.
+pub fn speech_follows(after: &str) -> bool {
+    let rest = predicate(after);
+    if is_absence(rest) {
+        return false;
     }
     let mut words = rest.split(|c: char| c.is_whitespace() || c == ',').filter(|w| !w.is_empty());
     for _ in 0..4 {
@@ -991,6 +1055,44 @@ mod tests {
             "Ms. Lynn St. Amour moderated as Chair. It was chaired by the new MAG Chair Paul Mitchell. Staff from the office of Fabrizio Hochschild attended.",
             &["Lynn St. Amour (speaker-cue)", "Paul Mitchell (role-title)", "Fabrizio Hochschild (office-of)"],
         );
+    }
+
+    #[test]
+    fn journalistic_and_mailing_list_cues_mark_speakers_and_absentees() {
+        check_prose(
+            "\u{201c}Scores should reward that,\u{201d} said Kwabena Boateng, who took part. Tomás Villanueva of the IGF Secretariat told participants the call opens soon. Rahul Banerjee and Siosaia Fifita have kindly agreed to hold the pen. Nadia Rahimi, who coordinates the evaluation, was unable to attend. Jean-Marc Dubois sent his apologies.",
+            &[
+                "Kwabena Boateng (speaker-cue)",
+                "Tomás Villanueva (speaker-cue)",
+                "Rahul Banerjee (speaker-cue)",
+                "Siosaia Fifita (speaker-cue)",
+                "Nadia Rahimi (absent)",
+                "Jean-Marc Dubois (absent)",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_speaker_naming_themself_in_their_turn_is_found_there() {
+        check_prose(
+            ">> KENJI WATANABE: Thank you, Chair. Kenji Watanabe, Government of Japan, for the record. Last year Olga Ruiz wrote the guide.",
+            &["Kenji Watanabe (speaker-tag)", "Kenji Watanabe (own-name-in-turn)", "Olga Ruiz (capitalised)"],
+        );
+    }
+
+    #[test]
+    fn participants_listed_in_running_text_are_people_and_organisations_are_not() {
+        check_entries(
+            "The call was attended by representatives of the Government of Kenya, KICTANet and the Internet Society. Among the dozen participants were Sipho Ndlovu (Government of South Africa), Mei-Lin Chou and Lina Al-Sayed (GSMA).",
+            &["Sipho Ndlovu | Government of South Africa | ", "Mei-Lin Chou |  | ", "Lina Al-Sayed | GSMA | "],
+        );
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_is_an_affiliation_unless_it_abbreviates_the_name() {
+        assert!(is_acronym_of_another("GSMA", "Lina Al-Sayed"));
+        assert!(!is_acronym_of_another("AIC", "Asia Internet Coalition"));
+        assert!(!is_acronym_of_another("Mei", "Mei-Lin Chou"));
     }
 
     #[test]

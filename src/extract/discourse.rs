@@ -176,7 +176,14 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
             Some(section) => section.span.end,
             None => paragraph.end,
         };
-        if let Some(&next) = cues.get(k + 1) {
+        // "X and Y agreed that …": coordinated speakers share the sentence.
+        let mut after = k + 1;
+        while let Some(&next) = cues.get(after)
+            && text.get(ex.mentions[cues[after - 1]].span.end..ex.mentions[next].span.start).is_some_and(|between| matches!(between.trim(), "and" | "," | ", and"))
+        {
+            after += 1;
+        }
+        if let Some(&next) = cues.get(after) {
             let next_at = ex.mentions[next].span.start;
             if next_at < end {
                 let next_sentence = segment::sentences(text, paragraph_of(next_at).unwrap_or(next_at..next_at + 1))

@@ -381,7 +381,7 @@ mod tests {
         let texts = texts();
         let patterns =
             [names::line_patterns(), people::line_patterns(), discourse::line_patterns(), meeting::line_patterns()].concat();
-        assert_eq!(patterns.len(), 10);
+        assert_eq!(patterns.len(), 11);
         for (name, re) in patterns {
             let groups = re.regex().captures_len();
             let mut found = 0;

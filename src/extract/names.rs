@@ -58,6 +58,14 @@ static OFFICE_OF_PERSON: LazyLock<Regex> =
 static ACRONYM_DEFINITION: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(r"((?:[A-Z][\w'’+-]*)(?: (?:(?:of|for|on|and|the|de|des|du|la|le|to|in|&) )*[A-Z][\w'’+.-]*)*) ?\(([A-Z][A-Za-z0-9+&/-]{1,11})\)", &["("])
 });
+/// "the West Africa IGF Organising Committee", "the APrIGF Multi-Stakeholder Steering Group":
+/// a committee named by what it serves.
+static NAMED_COMMITTEE: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::with_words(
+        r"\b((?:[A-Z][\w'’+-]*)(?: [A-Z][\w'’+-]*){0,4}) (?:(?:Organi[sz]ing|Steering|Programme|Program|Executive|Coordination|Preparatory|Multistakeholder|Multi-[Ss]takeholder) Committee|(?:Multistakeholder |Multi-[Ss]takeholder )?Steering Group)\b",
+        &["Committee", "Steering Group"],
+    )
+});
 static THE_X_HEAD: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
         r"\bthe ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,4}) (review|process|summit|forum|initiative|dialogue)\b",
@@ -214,6 +222,16 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
     for m in SUB_BODY.find_iter(text) {
         if lexicon.lookup(m.as_str()).is_none() {
             out.push(new_org(text, m.range(), m.as_str().to_owned(), None, "named-body"));
+        }
+    }
+    for caps in NAMED_COMMITTEE.captures_iter(text) {
+        let (whole, prefix) = (caps.get(0).unwrap(), caps.get(1).unwrap());
+        // A sentence's "The" is not part of the name, and "The Programme Committee" names none.
+        let first = prefix.as_str().split(' ').next().unwrap_or("");
+        let skip = if ["The", "A", "This", "Our"].contains(&first) { first.len() + 1 } else { 0 };
+        let span = whole.start() + skip..whole.end();
+        if skip < prefix.as_str().len() && lexicon.lookup(&text[span.clone()]).is_none() {
+            out.push(new_org(text, span.clone(), text[span].to_owned(), None, "named-body"));
         }
     }
     for caps in OFFICE_OF_PERSON.captures_iter(text) {
@@ -412,7 +430,7 @@ fn short_forms(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: 
 /// (`extract::tests`).
 #[cfg(test)]
 pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
-    vec![("POSSESSIVE_GOVERNMENT", &*POSSESSIVE_GOVERNMENT), ("PARLIAMENT", &*PARLIAMENT), ("ACADEMIC", &*ACADEMIC), ("ACRONYM_DEFINITION", &*ACRONYM_DEFINITION), ("THE_X_HEAD", &*THE_X_HEAD)]
+    vec![("POSSESSIVE_GOVERNMENT", &*POSSESSIVE_GOVERNMENT), ("PARLIAMENT", &*PARLIAMENT), ("ACADEMIC", &*ACADEMIC), ("ACRONYM_DEFINITION", &*ACRONYM_DEFINITION), ("NAMED_COMMITTEE", &*NAMED_COMMITTEE), ("THE_X_HEAD", &*THE_X_HEAD)]
 }
 
 #[cfg(test)]
@@ -449,6 +467,17 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
             })
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn committees_named_by_what_they_serve_are_organisations() {
+        check(
+            "The West Africa IGF Organising Committee met. The Programme Committee agreed, as did the EuroDIG Multi-Stakeholder Steering Group.",
+            &[
+                "West Africa IGF Organising Committee => new:West Africa IGF Organising Committee (named-body)",
+                "EuroDIG Multi-Stakeholder Steering Group => new:EuroDIG Multi-Stakeholder Steering Group (named-body)",
+            ],
+        );
     }
 
     #[test]

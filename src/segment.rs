@@ -543,19 +543,27 @@ fn sections(lines: &[Line], text: &str, taken: &[bool], stops: &[bool]) -> Vec<S
 /// The heading text; a numbered paragraph ("1. Plan of activities … has been presented with …")
 /// keeps its first clause.
 fn section_title(content: &str) -> String {
+    // The first sentence, as the sentence splitter sees it ("Ms. Okoye" does not end one).
+    let sentence_end = sentences(content, 0..content.len()).first().map_or(content.len(), |s| s.end);
     // "AOB. Mei noted …": a short first sentence is the title.
-    if let Some(dot) = content.find(". ").filter(|&dot| content[..dot].split_whitespace().count() <= 6) {
-        return content[..dot].trim().to_owned();
+    let first = content[..sentence_end].trim().trim_end_matches('.');
+    if sentence_end < content.trim_end().len() && first.split_whitespace().count() <= 6 {
+        return first.trim().to_owned();
     }
     if content.split_whitespace().take(15).count() <= 14 {
         return content.trim_end_matches(':').trim().to_owned();
     }
-    let cut = content.find(['.', ';', ':', '(']).unwrap_or(content.len()).min(120);
+    // Else the first sentence, or less: up to a ";", ":" or "(".
+    let cut = content.find([';', ':', '(']).unwrap_or(content.len()).min(sentence_end).min(120);
     let mut end = cut;
     while !content.is_char_boundary(end) {
         end -= 1;
     }
-    content[..end].trim().to_owned()
+    // A title cut at its length limit ends at the last whole word.
+    if end == 120 && content[end..].starts_with(|c: char| c.is_alphanumeric()) {
+        end = content[..end].rfind(' ').unwrap_or(end);
+    }
+    content[..end].trim().trim_end_matches('.').to_owned()
 }
 
 fn paragraphs(lines: &[Line], text: &str) -> Vec<Span> {
@@ -762,6 +770,15 @@ mod tests {
             assert_eq!(text[cleaned.original(i)..].chars().next(), Some(c), "offset {i}");
         }
         assert_eq!(cleaned.original(cleaned.text.len() + 5), text.len());
+    }
+
+    #[test]
+    fn a_numbered_paragraph_is_titled_by_its_first_sentence_whatever_its_abbreviations() {
+        assert_eq!(section_title("AOB. Mei noted the date."), "AOB");
+        assert_eq!(section_title("Ms. Okoye noted that the MAG would return to the question on Day 2 of the meeting."), "Ms. Okoye noted that the MAG would return to the question on Day 2 of the meeting");
+        let long = format!("Mr. Arnaud Lefevre presented {} and more", "the draft programme ".repeat(8));
+        let title = section_title(&long);
+        assert!(title.len() <= 120 && long.starts_with(&title) && long[title.len()..].starts_with(' '), "cut inside a word: {title}");
     }
 
     #[test]

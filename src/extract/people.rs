@@ -858,6 +858,9 @@ fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
     if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && words.len() == 1 {
         return false; // a lone acronym
     }
+    if words.len() == 1 && ROLE_WORD_SET.contains(words[0].to_lowercase().as_str()) {
+        return false; // "Head" in "X, Head of the IGF Secretariat, presented"
+    }
     if words.len() == 1 && lexicon.government_by_demonym(words[0]).is_some() {
         return false; // "Swedish" in "the Swedish Ambassador"
     }
@@ -1054,6 +1057,10 @@ mod tests {
         check_prose(
             "Ms. Lynn St. Amour moderated as Chair. It was chaired by the new MAG Chair Paul Mitchell. Staff from the office of Fabrizio Hochschild attended.",
             &["Lynn St. Amour (speaker-cue)", "Paul Mitchell (role-title)", "Fabrizio Hochschild (office-of)"],
+        );
+        check_prose(
+            "Mr. Arnaud Lefevre, Head of the IGF Secretariat, presented the programme.",
+            &["Arnaud Lefevre (speaker-cue)"],
         );
     }
 

@@ -33,7 +33,8 @@ static NEXT_MEETING: LazyLock<LineRegex> = LazyLock::new(|| {
     )
 });
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
+    // "chaired by Ms. X"; "opened by the MAG Chair, Ms. X": opening as the Chair is chairing.
+    Regex::new(r"(?i)\b(?:(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+|(?:moderated|chaired|co-chaired|facilitated|opened)\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:chair|co-chair|chairperson|moderator),\s+)(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
 });
 
 /// The meeting facts, or `None` when the document reports no meeting (a mailing-list post).
@@ -271,6 +272,18 @@ mod tests {
         let ex = crate::extract::document(&doc, &lexicon);
         let body = ex.meeting.and_then(|m| m.body).map(|i| ex.mentions[i].surface.clone());
         assert_eq!(body.as_deref(), Some("MAG Working Group on Workshop Processes"));
+    }
+
+    #[test]
+    fn the_chair_who_opened_the_meeting_moderated_it() {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let text = "MAG Meeting\nSummary of Day 1, 18 February 2025\n\n1. The meeting was opened by the MAG Chair, Ms. Carol Okoye, who welcomed new members.\n2. The session was opened by Minister Ana Lima.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
+        let moderator = ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.clone());
+        assert_eq!(moderator.as_deref(), Some("Carol Okoye"));
+        let text = "MAG Meeting\nSummary of Day 1, 18 February 2025\n\nThe session was opened by Minister Ana Lima, who welcomed everyone.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
+        assert_eq!(ex.meeting.and_then(|m| m.moderator), None, "opening remarks alone are not chairing");
     }
 
     #[test]

@@ -67,7 +67,9 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
     if facts.number.is_none() && !MEETING_WORDS.is_match(intro_text) {
         return None;
     }
-    facts.body = body(text, &intro, mentions);
+    // The subject line of minutes sent by e-mail names the body that met as well as a header
+    // does ("Subject: Minutes of the NRIs coordination call"), when the text names none.
+    facts.body = body(text, &intro, mentions).or_else(|| subject_line(text).and_then(|subject| body(text, &subject, mentions)));
     facts.moderator = moderator(text, layout, mentions);
     facts.next_meeting = next_meeting(text, facts.date);
     Some(facts)
@@ -106,6 +108,19 @@ pub fn mail_header_end(text: &str) -> usize {
         }
     }
     if headers >= 2 { end } else { 0 }
+}
+
+/// The "Subject:" line of an e-mail header at the top of the text, without its label.
+fn subject_line(text: &str) -> Option<Span> {
+    let header = &text[..mail_header_end(text)];
+    let mut at = 0;
+    for line in header.split_inclusive('\n') {
+        if line.get(..8).is_some_and(|l| l.eq_ignore_ascii_case("subject:")) {
+            return Some(at + 8..at + line.trim_end().len());
+        }
+        at += line.len();
+    }
+    None
 }
 
 /// "Online Meeting 68", "The 83rd virtual meeting", "The second meeting": the first in the text.
@@ -284,6 +299,16 @@ mod tests {
         let text = "MAG Meeting\nSummary of Day 1, 18 February 2025\n\nThe session was opened by Minister Ana Lima, who welcomed everyone.\n";
         let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
         assert_eq!(ex.meeting.and_then(|m| m.moderator), None, "opening remarks alone are not chairing");
+    }
+
+    #[test]
+    fn minutes_sent_by_e_mail_name_their_body_in_the_subject() {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let text = "Subject: [NRIs] Minutes of the NRIs coordination call\nFrom: Ana Costa <ana at example.org>\n\nDear all,\n\nThe call was held on 12 June 2024 at 15:00 UTC.\n\nKwame suggested a joint session.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("mail.txt", text), &lexicon);
+        let meeting = ex.meeting.unwrap();
+        assert_eq!(meeting.date.map(|d| d.to_string()).as_deref(), Some("2024-06-12"));
+        assert_eq!(meeting.body.map(|i| ex.mentions[i].surface.as_str()), Some("NRIs"));
     }
 
     #[test]

@@ -711,6 +711,11 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         if in_list(&span) || overlaps_known(&span, &out) || !plausible_name(raw, lexicon) {
             continue;
         }
+        // "Panellists: A (X), B (Y)": the label of a list, not a speaker.
+        let line_end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+        if layout.participants.iter().chain(&layout.absent).any(|p| span.end < p.start && p.start < line_end) {
+            continue;
+        }
         let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
         let prefix = text[line_start..span.start].trim();
         if prefix.is_empty() && ["From", "To", "Cc", "Date", "Subject", "Sent"].contains(&raw) {
@@ -1050,6 +1055,11 @@ mod tests {
                 "Chengetai Masango (speaker-tag)",
             ],
         );
+    }
+
+    #[test]
+    fn the_label_of_a_list_is_no_speaker() {
+        check_prose("Panellists: Emeka Obi (Paradigm Initiative), Zainab Musa (Google).\nEmeka Obi: We agree.", &["Emeka Obi (speaker-tag)"]);
     }
 
     #[test]

@@ -799,7 +799,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         // "It was noted that X had offered …" reports what someone did, not what they said here.
         let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that") {
             Some("speaker-cue")
-        } else if quote_attributed(before) {
+        } else if quote_attributed(before) || relative_speech_follows(after) && name.contains(' ') {
             Some("speaker-cue")
         } else if absence_follows(after) {
             Some("absent")
@@ -834,6 +834,21 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
 fn quote_attributed(before: &str) -> bool {
     let Some((rest, verb)) = before.rsplit_once(char::is_whitespace) else { return false };
     is_speech_verb(verb) && rest.trim_end().ends_with(['"', '”'])
+}
+
+/// "X, Minister of Communications, Innovation and Digital Economy, who stressed …": an
+/// apposition too long for [`predicate`], closed by a relative clause of speech. Taken only
+/// after a full name: the clause may belong to the apposition's last word ("Economy").
+fn relative_speech_follows(after: &str) -> bool {
+    if !after.starts_with(", ") {
+        return false;
+    }
+    let window = &after[..after.char_indices().nth(150).map_or(after.len(), |(i, _)| i)];
+    let clause_end = window.find(['.', ';', '"', '“', '(']).unwrap_or(window.len());
+    window[..clause_end].find(", who ").is_some_and(|at| {
+        let mut words = window[at + 6..].split_whitespace();
+        words.find(|w| !AUXILIARIES.contains(w)).is_some_and(|w| is_speech_verb(w.trim_end_matches(',')))
+    })
 }
 
 /// True when a cue ("moderated by ", "office of ") ends right at `at`. Only a short window
@@ -1054,6 +1069,14 @@ mod tests {
                 "Wolfgang (capitalised)",
                 "Chengetai Masango (speaker-tag)",
             ],
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_of_speech_after_a_long_apposition_marks_a_speaker() {
+        check_prose(
+            "Remarks came from Mrs. Bosun Tijani, Minister of Communications, Innovation and Digital Economy, who stressed the GDC. On Monday, Ada Obi met Ben Eze, who noted it.",
+            &["Bosun Tijani (speaker-cue)", "Innovation (capitalised)", "Economy (capitalised)", "Ada Obi (capitalised)", "Ben Eze (speaker-cue)"],
         );
     }
 

@@ -544,7 +544,13 @@ fn sections(lines: &[Line], text: &str, taken: &[bool], stops: &[bool]) -> Vec<S
 /// keeps its first clause.
 fn section_title(content: &str) -> String {
     // The first sentence, as the sentence splitter sees it ("Ms. Okoye" does not end one).
-    let sentence_end = sentences(content, 0..content.len()).first().map_or(content.len(), |s| s.end);
+    // Only the start is read: a title is at most 120 bytes (see below), and a long paragraph's
+    // sentences are not worth splitting for it.
+    let mut head = content.len().min(128);
+    while !content.is_char_boundary(head) {
+        head -= 1;
+    }
+    let sentence_end = sentences(content, 0..head).first().map_or(head, |s| s.end);
     // "AOB. Mei noted …": a short first sentence is the title.
     let first = content[..sentence_end].trim().trim_end_matches('.');
     if sentence_end < content.trim_end().len() && first.split_whitespace().count() <= 6 {

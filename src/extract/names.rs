@@ -63,7 +63,7 @@ static ACRONYM_DEFINITION: LazyLock<LineRegex> = LazyLock::new(|| {
 static NAMED_COMMITTEE: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
         r"\b((?:[A-Z][\w'’+-]*)(?: [A-Z][\w'’+-]*){0,4}) (?:(?:Organi[sz]ing|Steering|Programme|Program|Executive|Coordination|Preparatory|Multistakeholder|Multi-[Ss]takeholder) Committee|(?:Multistakeholder |Multi-[Ss]takeholder )?Steering Group)\b",
-        &["Committee", "Steering Group"],
+        &["Organising Committee", "Organizing Committee", "Steering Committee", "Programme Committee", "Program Committee", "Executive Committee", "Coordination Committee", "Preparatory Committee", "takeholder Committee", "Steering Group"],
     )
 });
 static THE_X_HEAD: LazyLock<LineRegex> = LazyLock::new(|| {

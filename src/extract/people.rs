@@ -797,9 +797,10 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || after_honorific;
         let nickname = nickname_after(after);
         // "It was noted that X had offered …" reports what someone did, not what they said here.
-        let rule = if speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that") {
-            Some("speaker-cue")
-        } else if quote_attributed(before) || relative_speech_follows(after) && name.contains(' ') {
+        let speaks = speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that")
+            || quote_attributed(before)
+            || relative_speech_follows(after) && name.contains(' ');
+        let rule = if speaks {
             Some("speaker-cue")
         } else if absence_follows(after) {
             Some("absent")

@@ -361,7 +361,7 @@ pub fn layout(text: &str) -> Layout {
         if let Some(sentence) = sentences(text, lines[i].content.clone()).into_iter().find(|s| s.start <= cue.end() && cue.end() < s.end) {
             let list = trim_span(text, cue.end()..sentence.end);
             let list = list.start..list.start + text[list.clone()].trim_end_matches('.').len();
-            prose_participants.extend(split_prose_list(text, list));
+            prose_participants.extend(split_list(text, list, true));
         }
     }
     let sections = sections(&lines, text, &taken, &stops);
@@ -541,7 +541,7 @@ fn sections(lines: &[Line], text: &str, taken: &[bool], stops: &[bool]) -> Vec<S
 }
 
 /// The heading text; a numbered paragraph ("1. Plan of activities … has been presented with …")
-/// keeps its first clause.
+/// keeps its first sentence, or less (a clause, at most 120 bytes).
 fn section_title(content: &str) -> String {
     // The first sentence, as the sentence splitter sees it ("Ms. Okoye" does not end one).
     // Only the start is read: a title is at most 120 bytes (see below), and a long paragraph's
@@ -609,10 +609,17 @@ fn trim_span(text: &str, span: Span) -> Span {
 
 /// Splits "A (X), B (Y); C" into entries, keeping parentheses together.
 fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
+    split_list(text, span, false)
+}
+
+/// Splits entries at commas and semicolons outside parentheses, and with `and_too` at "and"
+/// as well ("A (X), B and C (Y, Z)", "A, B, and C").
+fn split_list(text: &str, span: Span, and_too: bool) -> Vec<Span> {
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = span.start;
-    for (i, c) in text[span.clone()].char_indices() {
+    let s = &text[span.clone()];
+    for (i, c) in s.char_indices() {
         let at = span.start + i;
         match c {
             '(' => depth += 1,
@@ -621,10 +628,22 @@ fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
                 out.push(trim_span(text, start..at));
                 start = at + 1;
             }
+            ' ' if and_too && depth <= 0 && s[i..].starts_with(" and ") => {
+                out.push(trim_span(text, start..at));
+                start = at + " and".len();
+            }
             _ => {}
         }
     }
     out.push(trim_span(text, start..span.end));
+    if and_too {
+        // ", and C": the comma ended B, so "and C" is left.
+        for entry in &mut out {
+            if text[entry.clone()].starts_with("and ") {
+                *entry = trim_span(text, entry.start + 3..entry.end);
+            }
+        }
+    }
     out.retain(|s| !s.is_empty());
     out
 }
@@ -642,32 +661,6 @@ fn label_segments(text: &str, line: Span) -> Vec<Span> {
     out
 }
 
-/// Splits "A (X), B and C (Y, Z)" into entries: at commas and semicolons, and at "and", outside
-/// parentheses.
-fn split_prose_list(text: &str, span: Span) -> Vec<Span> {
-    let mut out = Vec::new();
-    for entry in split_inline_list(text, span) {
-        let mut depth = 0i32;
-        let mut start = entry.start;
-        let s = &text[entry.clone()];
-        for (i, c) in s.char_indices() {
-            match c {
-                '(' => depth += 1,
-                ')' => depth -= 1,
-                ' ' if depth <= 0 && s[i..].starts_with(" and ") => {
-                    out.push(trim_span(text, start..entry.start + i));
-                    start = entry.start + i + " and ".len();
-                }
-                _ => {}
-            }
-        }
-        let last = trim_span(text, start..entry.end);
-        let last = if text[last.clone()].starts_with("and ") { last.start + 4..last.end } else { last };
-        out.push(last);
-    }
-    out.retain(|s| !s.is_empty());
-    out
-}
 
 /// Splits a span of text into sentences (byte spans), guarding abbreviations and initials.
 ///

@@ -104,6 +104,10 @@ const ROLE_WORDS: &[&str] = &[
     "assistant", "associate", "partner", "trustee", "governor", "commissioner", "ceo,", "executive", "convenor",
 ];
 
+/// Two to four capitalised words, hyphenated ones too ("Mei-Lin Chou", "Jean-Marc Dubois"): a
+/// full name where the text's form says it is one (a self-introduction, an e-mail's sender).
+const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
+
 /// A run of name words: capitalised words, initials, particles ("Wout De Natris",
 /// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour").
 static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| {
@@ -670,7 +674,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     // ">> CHAIR: … My name is Fatou Diop and I will chair …": the chair introduces themself
     // once; every CHAIR tag is then that person.
     static SELF_INTRO: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3})").unwrap()
+        Regex::new(&format!(r"\b(?:[Mm]y name is|I am|I'm|[Tt]his is)\s+({FULL_NAME})")).unwrap()
     });
     let tags: Vec<Span> = SPEAKER_TAG.captures_iter(text).map(|caps| caps.get(1).unwrap().range()).collect();
     let mut chair: Option<String> = None;
@@ -691,7 +695,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     }
     // The sender of an e-mail: "From: Lars Henriksen <lars at example.org>".
     static MAIL_FROM: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?m)^From:[ \t]*\x22?((?:\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*)(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3})\x22?[ \t]*[<(\[]").unwrap()
+        Regex::new(&format!(r"(?m)^From:[ \t]*\x22?({FULL_NAME})\x22?[ \t]*[<(\[]")).unwrap()
     });
     for caps in MAIL_FROM.captures_iter(text) {
         let g = caps.get(1).unwrap();

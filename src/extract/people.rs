@@ -625,14 +625,18 @@ fn title_case(w: &str) -> String {
         .join("-")
 }
 
-/// "CHENGETAI  MASANGO" → "Chengetai Masango"; stray spaces and trailing dots go.
+/// "CHENGETAI  MASANGO" → "Chengetai Masango", "AL-FARSI" → "Al-Farsi"; stray spaces and
+/// trailing dots go.
 pub fn normalise_name(raw: &str) -> String {
+    let capitalised = |part: &str| {
+        let mut cs = part.chars();
+        cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>())
+    };
     let words: Vec<String> = raw
         .split_whitespace()
         .map(|w| {
             if w.chars().count() > 2 && w.chars().all(|c| !c.is_lowercase()) {
-                let mut cs = w.chars();
-                cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect())
+                w.split('-').map(capitalised).collect::<Vec<_>>().join("-")
             } else {
                 w.to_owned()
             }
@@ -1138,6 +1142,13 @@ mod tests {
         assert!(is_acronym_of_another("GSMA", "Lina Al-Sayed"));
         assert!(!is_acronym_of_another("AIC", "Asia Internet Coalition"));
         assert!(!is_acronym_of_another("Mei", "Mei-Lin Chou"));
+    }
+
+    #[test]
+    fn names_in_capitals_are_written_as_names() {
+        assert_eq!(normalise_name("CHENGETAI  MASANGO"), "Chengetai Masango");
+        assert_eq!(normalise_name("AHMED AL-FARSI"), "Ahmed Al-Farsi");
+        assert_eq!(normalise_name("JEAN-MARC DUBOIS."), "Jean-Marc Dubois");
     }
 
     #[test]

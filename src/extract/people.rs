@@ -267,10 +267,11 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
 }
 
 /// "Mr. Yusuf Al-Harbi of the Government of Saudi Arabia": an organisation right after a
-/// name, joined by "of", states an affiliation.
+/// name, joined by "of", "from", "with", "representing" or a speaker's "…, I work for", states
+/// an affiliation.
 pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
     static OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented|,) (?:the )?").unwrap());
+        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented| with|, I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|,) (?:the )?").unwrap());
     let mut found = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
@@ -1142,6 +1143,19 @@ mod tests {
         assert!(is_acronym_of_another("GSMA", "Lina Al-Sayed"));
         assert!(!is_acronym_of_another("AIC", "Asia Internet Coalition"));
         assert!(!is_acronym_of_another("Mei", "Mei-Lin Chou"));
+    }
+
+    #[test]
+    fn speakers_state_their_affiliations_in_several_ways() {
+        let text = "IGF 2024 Workshop 5\n17 December 2024, 09:30 UTC\n\n>> AHMED AL-FARSI: My name is Ahmed Al-Farsi, I work for Smart Africa.\n\n>> ROSA MENDES: This is Rosa Mendes with Access Now speaking.\n\nKenji Sato of the Internet Society noted the GDC.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("cart.txt", text), &lexicon());
+        let mut got: Vec<String> = ex
+            .participants
+            .iter()
+            .map(|p| format!("{} | {}", ex.mentions[p.person].surface, p.affiliations.iter().map(|&o| ex.mentions[o].surface.as_str()).collect::<Vec<_>>().join("; ")))
+            .collect();
+        got.sort();
+        assert_eq!(got, ["Ahmed Al-Farsi | Smart Africa", "Kenji Sato | Internet Society", "Rosa Mendes | Access Now"]);
     }
 
     #[test]

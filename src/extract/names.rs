@@ -59,10 +59,11 @@ static ACRONYM_DEFINITION: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(r"((?:[A-Z][\w'’+-]*)(?: (?:(?:of|for|on|and|the|de|des|du|la|le|to|in|&) )*[A-Z][\w'’+.-]*)*) ?\(([A-Z][A-Za-z0-9+&/-]{1,11})\)", &["("])
 });
 /// "the West Africa IGF Organising Committee", "the APrIGF Multi-Stakeholder Steering Group":
-/// a committee named by what it serves.
+/// a committee named by what it serves, with the remit `SUB_BODY` would read after it
+/// ("the Kenya IGF Steering Committee on Youth" is one organisation, not its tail).
 static NAMED_COMMITTEE: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
-        r"\b((?:[A-Z][\w'’+-]*)(?: [A-Z][\w'’+-]*){0,4}) (?:(?:Organi[sz]ing|Steering|Programme|Program|Executive|Coordination|Preparatory|Multistakeholder|Multi-[Ss]takeholder) Committee|(?:Multistakeholder |Multi-[Ss]takeholder )?Steering Group)\b",
+        r"\b((?:[A-Z][\w'’+-]*)(?: [A-Z][\w'’+-]*){0,4}) (?:(?:Organi[sz]ing|Steering|Programme|Program|Executive|Coordination|Preparatory|Multistakeholder|Multi-[Ss]takeholder) Committee|(?:Multistakeholder |Multi-[Ss]takeholder )?Steering Group)(?: (?:on|for) (?:the )?[A-Z][\w'’-]*(?:,? (?:(?:and|of|for|the|on|in|&) )*[A-Z][\w'’-]*)*)?\b",
         &["Organising Committee", "Organizing Committee", "Steering Committee", "Programme Committee", "Program Committee", "Executive Committee", "Coordination Committee", "Preparatory Committee", "takeholder Committee", "Steering Group"],
     )
 });
@@ -82,6 +83,10 @@ pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span]) -> (Vec<Mention>, 
     // Generic patterns first: where one overlaps a curated name it wins only when longer.
     let mut generic: Vec<Mention> = Vec::new();
     generic_organisations(text, lexicon, &mut generic);
+    // Where generic patterns overlap, the match that starts first, then the longest, wins
+    // ("the Kenya IGF Steering Committee on Youth" over its tail "Steering Committee on Youth");
+    // equal spans keep the patterns' order.
+    generic.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     let matches: Vec<LexMatch> = lexicon.find_all(text);
     let mut taken: Vec<Span> = Vec::new();
     for g in &generic {
@@ -472,10 +477,11 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
     #[test]
     fn committees_named_by_what_they_serve_are_organisations() {
         check(
-            "The West Africa IGF Organising Committee met. The Programme Committee agreed, as did the EuroDIG Multi-Stakeholder Steering Group.",
+            "The West Africa IGF Organising Committee met. The Programme Committee agreed, as did the EuroDIG Multi-Stakeholder Steering Group and the Kenya IGF Steering Committee on Youth.",
             &[
                 "West Africa IGF Organising Committee => new:West Africa IGF Organising Committee (named-body)",
                 "EuroDIG Multi-Stakeholder Steering Group => new:EuroDIG Multi-Stakeholder Steering Group (named-body)",
+                "Kenya IGF Steering Committee on Youth => new:Kenya IGF Steering Committee on Youth (named-body)",
             ],
         );
     }

@@ -247,7 +247,7 @@ static DISCUSSION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^annex\s+[\w]+\s*:?$").unwrap());
 static ACTIONS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:priorities|decisions|summary) and )?(?:next steps|action items?|actions?|action points|follow[- ]up(?: actions)?|to[- ]dos?)\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?:(?:priorities|decisions|summary|conclusions|recommendations|outcomes|agreements) and )?(?:next steps|action items?|actions?|action points|follow[- ]up(?: actions)?|to[- ]dos?)\s*:?$").unwrap()
 });
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(\d{1,3})([.)])(?:\s+|$)|([a-zA-Z])([.)])\s+|([-*•→–])\s+)").unwrap());
@@ -339,6 +339,8 @@ pub fn layout(text: &str) -> Layout {
             while j < lines.len() && (lines[j].is_blank() || lines[j].is_item()) {
                 if lines[j].is_item() {
                     action_items.push(lines[j].content.clone());
+                    // An action is not an agenda item: its number starts no section.
+                    taken[j] = true;
                 }
                 j += 1;
             }
@@ -361,7 +363,7 @@ pub fn layout(text: &str) -> Layout {
         if let Some(sentence) = sentences(text, lines[i].content.clone()).into_iter().find(|s| s.start <= cue.end() && cue.end() < s.end) {
             let list = trim_span(text, cue.end()..sentence.end);
             let list = list.start..list.start + text[list.clone()].trim_end_matches('.').len();
-            prose_participants.extend(split_list(text, list, true));
+            prose_participants.extend(split_list(text, list, AndSplits::Always));
         }
     }
     let sections = sections(&lines, text, &taken, &stops);
@@ -607,14 +609,28 @@ fn trim_span(text: &str, span: Span) -> Span {
     start..end.max(start)
 }
 
-/// Splits "A (X), B (Y); C" into entries, keeping parentheses together.
+/// Splits "A (X), B (Y) and C" into entries, keeping parentheses together.
 fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
-    split_list(text, span, false)
+    split_list(text, span, AndSplits::AfterEntry)
 }
 
-/// Splits entries at commas and semicolons outside parentheses, and with `and_too` at "and"
-/// as well ("A (X), B and C (Y, Z)", "A, B, and C").
-fn split_list(text: &str, span: Span, and_too: bool) -> Vec<Span> {
+/// Where a list's "and" separates two entries.
+#[derive(Clone, Copy, PartialEq)]
+enum AndSplits {
+    /// Everywhere outside parentheses: a list in running text, whose entries are checked after.
+    Always,
+    /// Only after a parenthesis or an entry that is still a bare name ("A (X) and B", "A, B and
+    /// C"), so that a labelled list keeps "Dr. X of the Ministry of ICT and Innovation" whole.
+    AfterEntry,
+}
+
+/// Splits entries at commas and semicolons outside parentheses, and at "and" as `and` allows
+/// ("A (X), B and C (Y, Z)", "A, B, and C").
+fn split_list(text: &str, span: Span, and: AndSplits) -> Vec<Span> {
+    let bare_name = |entry: &str| {
+        let words: Vec<&str> = entry.split_whitespace().collect();
+        (1..=5).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase))
+    };
     let mut out = Vec::new();
     let mut depth = 0i32;
     let mut start = span.start;
@@ -628,7 +644,10 @@ fn split_list(text: &str, span: Span, and_too: bool) -> Vec<Span> {
                 out.push(trim_span(text, start..at));
                 start = at + 1;
             }
-            ' ' if and_too && depth <= 0 && s[i..].starts_with(" and ") => {
+            ' ' if depth <= 0
+                && s[i..].starts_with(" and ")
+                && (and == AndSplits::Always || text[start..at].ends_with(')') || bare_name(&text[start..at])) =>
+            {
                 out.push(trim_span(text, start..at));
                 start = at + " and".len();
             }
@@ -636,7 +655,7 @@ fn split_list(text: &str, span: Span, and_too: bool) -> Vec<Span> {
         }
     }
     out.push(trim_span(text, start..span.end));
-    if and_too {
+    {
         // ", and C": the comma ended B, so "and C" is left.
         for entry in &mut out {
             if text[entry.clone()].starts_with("and ") {
@@ -816,6 +835,26 @@ mod tests {
         let layout = layout(text);
         let people: Vec<_> = layout.participants.iter().map(|s| &text[s.clone()]).collect();
         assert_eq!(people, ["Ada Lovelace (ACME, Chair)", "Bob Roe", "Cy Doe"]);
+    }
+
+    #[test]
+    fn a_labelled_list_splits_at_and_only_between_entries() {
+        let text = "Speakers: Ada Lovelace (ACME), Bob Roe and Mr. Cy Doe from the Ministry of ICT and Innovation.\nApologies: Di Poe and Ed Moe\n";
+        let layout = layout(text);
+        let people: Vec<_> = layout.participants.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(people, ["Ada Lovelace (ACME)", "Bob Roe", "Mr. Cy Doe from the Ministry of ICT and Innovation."]);
+        let absent: Vec<_> = layout.absent.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(absent, ["Di Poe", "Ed Moe"]);
+    }
+
+    #[test]
+    fn numbered_follow_up_items_are_actions_not_agenda_items() {
+        let text = "Uganda IGF 2025\n\n1. Opening\n\nAda Lovelace opened.\n\nRecommendations and follow-up\n1. The Secretariat to compile the notes.\n2. Bob Roe to organise a call.\n";
+        let layout = layout(text);
+        let actions: Vec<_> = layout.action_items.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(actions, ["The Secretariat to compile the notes.", "Bob Roe to organise a call."]);
+        let sections: Vec<_> = layout.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(sections, ["Opening"]);
     }
 
     #[test]

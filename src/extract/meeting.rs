@@ -227,7 +227,9 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
             from -= 1;
         }
         let before = &text[from..m.span.start];
-        if MODERATED_BY.is_match(before) {
+        if let Some(cue) = MODERATED_BY.find(before)
+            && !names_a_part(&before[..cue.start()])
+        {
             return Some(i);
         }
         let after = text[m.span.end..].trim_start();
@@ -239,6 +241,16 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         }
     }
     None
+}
+
+/// True when the words before "was moderated by" name a part of the meeting, whose moderator
+/// is not the meeting's: "The opening session", "Session 2", "the closing panel" (but "The
+/// session", "This panel": a session report's own session).
+fn names_a_part(before_cue: &str) -> bool {
+    static PART: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?:\b([\w-]+) (?:session|panel|segment)|\b[Ss]ession \d+|\b[Pp]anel \d+)(?: was| is| will be)?\s*$").unwrap()
+    });
+    PART.captures(before_cue).is_some_and(|c| c.get(1).is_none_or(|w| !matches!(w.as_str(), "The" | "the" | "This" | "this" | "Our" | "our" | "a" | "A")))
 }
 
 /// The announced next call: a day-and-month date in a sentence about the next call or meeting.
@@ -287,6 +299,18 @@ mod tests {
         let ex = crate::extract::document(&doc, &lexicon);
         let body = ex.meeting.and_then(|m| m.body).map(|i| ex.mentions[i].surface.clone());
         assert_eq!(body.as_deref(), Some("MAG Working Group on Workshop Processes"));
+    }
+
+    #[test]
+    fn a_session_s_moderator_is_not_the_meeting_s() {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let moderator = |text: &str| {
+            let ex = crate::extract::document(&crate::ingest::Document::from_text("r.txt", text), &lexicon);
+            ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.clone())
+        };
+        assert_eq!(moderator("Uganda IGF, 9 September 2025\n\nThe opening session was moderated by Ms. Grace Nakato.\n"), None);
+        assert_eq!(moderator("Uganda IGF, 9 September 2025\n\nSession 2 was moderated by Ms. Grace Nakato.\n"), None);
+        assert_eq!(moderator("IGF 2024 Workshop 5, 9 September 2025\n\nThe session was moderated by Ms. Grace Nakato.\n").as_deref(), Some("Grace Nakato"));
     }
 
     #[test]

@@ -146,7 +146,9 @@ fn text_view(d: usize, ex: &Extraction, resolved: &Resolved, out: &mut dyn Write
     }
     if !ex.participants.is_empty() {
         writeln!(out, "\nparticipants")?;
-        for p in &ex.participants {
+        // As in the graph: an entry whose name resolution rejected (a capitalised word that names
+        // no one, "Convener of the …") states nothing.
+        for p in ex.participants.iter().filter(|p| resolved.entity_of(d, p.person).is_some()) {
             let affs: Vec<String> = p.affiliations.iter().map(|&a| label(resolved, d, a)).collect();
             let roles: Vec<&str> = p.roles.iter().map(|r| r.label.as_str()).collect();
             writeln!(out, "  {:28} {} {}", label(resolved, d, p.person), affs.join("; "), if roles.is_empty() { String::new() } else { format!("[{}]", roles.join("; ")) })?;
@@ -226,6 +228,7 @@ impl JsonView {
             participants: ex
                 .participants
                 .iter()
+                .filter(|p| ent(p.person).is_some())
                 .map(|p| serde_json::json!({"person": ent(p.person), "affiliations": p.affiliations.iter().filter_map(|&a| ent(a)).collect::<Vec<_>>(), "roles": p.roles.iter().map(|r| r.label.clone()).collect::<Vec<_>>()}))
                 .collect(),
             mentions: ex

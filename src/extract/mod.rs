@@ -282,7 +282,7 @@ pub fn document(doc: &Document, lexicon: &Lexicon) -> Extraction {
     let mut participants = people::participants(text, &layout, lexicon);
     let name_runs = people::name_runs(text);
     people::appositions(text, &layout, lexicon, &name_runs, &mut participants);
-    let (mut mentions, acronyms) = names::find(text, lexicon, &participants.reserved);
+    let (mut mentions, acronyms) = names::find(text, lexicon, &participants.reserved, &participants.acronyms);
     // An acronym a participant entry used before the text defined it ("Wei Jie Tan (AIC)" …
     // "the Asia Internet Coalition (AIC)") refers to the definition.
     for m in &mut participants.mentions {

@@ -67,6 +67,19 @@ static NAMED_COMMITTEE: LazyLock<LineRegex> = LazyLock::new(|| {
         &["Organising Committee", "Organizing Committee", "Steering Committee", "Programme Committee", "Program Committee", "Executive Committee", "Coordination Committee", "Preparatory Committee", "takeholder Committee", "Steering Group"],
     )
 });
+/// Words that end the name of a body ("… Communications Commission", "… Internet Foundation").
+const BODY_HEADS: &[&str] = &[
+    "Commission", "Authority", "Foundation", "Association", "Agency", "Council", "Federation", "Alliance",
+    "Consortium", "Corporation", "Bureau", "Observatory", "Registry", "Regulator", "Organisation", "Organization",
+];
+/// "the Uganda Communications Commission", "the Swedish Internet Foundation": a capitalised name
+/// after "the" that ends in a word for a body (`BODY_HEADS`), with its remit ("… for Africa").
+static BODY_NAME: LazyLock<LineRegex> = LazyLock::new(|| {
+    LineRegex::with_words(
+        r"(?-u:\b)the (?:[A-Z][\w'’&-]*)(?: (?:[A-Z][\w'’&-]*|of|for|and|on|&))* (?:Commission|Authority|Foundation|Association|Agency|Council|Federation|Alliance|Consortium|Corporation|Bureau|Observatory|Registry|Regulator|Organisation|Organization)(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:(?:of|for|on|in)(?: the)?|and|&) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*)?",
+        BODY_HEADS,
+    )
+});
 static THE_X_HEAD: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
         r"\bthe ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,4}) (review|process|summit|forum|initiative|dialogue)\b",
@@ -76,7 +89,7 @@ static THE_X_HEAD: LazyLock<LineRegex> = LazyLock::new(|| {
 
 /// Finds organisation and process mentions outside the `reserved` spans (participant entries
 /// already parsed, names of people).
-pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span]) -> (Vec<Mention>, BTreeMap<String, Target>) {
+pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span], known: &BTreeMap<String, Target>) -> (Vec<Mention>, BTreeMap<String, Target>) {
     let free = |start: usize, end: usize| !reserved.iter().any(|r| start < r.end && r.start < end);
     let mut out: Vec<Mention> = Vec::new();
 
@@ -110,10 +123,16 @@ pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span]) -> (Vec<Mention>, 
         if entry.country().is_some_and(|c| text[m.start..m.end].eq_ignore_ascii_case(c)) && is_place(text, m) {
             continue;
         }
+        if entry.kind == EntityKind::Organisation
+            && let Some(start) = qualified_start(text, m.start..m.end, lexicon)
+        {
+            out.push(new_org(text, start..m.end, text[start..m.end].to_owned(), None, "qualified-name"));
+            continue;
+        }
         out.push(curated(text, m.start, m.end, &entry.iri, entry.kind, "lexicon"));
         nested_of(text, m, lexicon, &mut out);
     }
-    let acronyms = acronyms_defined(text, lexicon, &mut out, reserved);
+    let acronyms = acronyms_defined(text, lexicon, &mut out, reserved, known);
     generic_processes(text, lexicon, &mut out, reserved);
     short_forms(text, lexicon, &mut out, reserved);
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
@@ -151,6 +170,20 @@ fn is_place(text: &str, m: &LexMatch) -> bool {
     let after = &text[m.end..];
     let next = after.strip_prefix(' ').and_then(|a| a.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
     next.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Where a curated organisation's name is qualified as a national or local counterpart, the start
+/// of the whole name: "the Local Multistakeholder Advisory Group" is a national IGF's, not the
+/// MAG, and "the Uganda Youth IGF" is Uganda's. A country qualifies only a name holding "IGF":
+/// elsewhere it may be part of the curated body's own name.
+fn qualified_start(text: &str, name: Span, lexicon: &Lexicon) -> Option<usize> {
+    const QUALIFIERS: &[&str] = &["Local", "National", "Regional", "Subregional", "Sub-regional"];
+    let before = text[..name.start].strip_suffix(' ')?;
+    let word_start = before.char_indices().rev().find(|&(_, c)| !(c.is_alphanumeric() || c == '-')).map_or(0, |(p, c)| p + c.len_utf8());
+    let word = &before[word_start..];
+    let holds_igf = text[name].split(|c: char| !c.is_alphanumeric()).any(|w| w == "IGF");
+    let country = || lexicon.lookup(word).is_some_and(|i| lexicon.entry(i).country().is_some()) || lexicon.government_by_demonym(word).is_some();
+    (QUALIFIERS.contains(&word) || holds_igf && country()).then(|| before.len() - word.len())
 }
 
 /// "President of GA" also refers to the GA: an organisation named after "of" inside an
@@ -239,6 +272,28 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
             out.push(new_org(text, span.clone(), text[span].to_owned(), None, "named-body"));
         }
     }
+    national_igfs(text, lexicon, out);
+    // No captures and no Unicode `\b`, so that the search stays on the regex crate's DFA: the
+    // name is the match after its "the ", and must end a word ("Commission", not "Commissioner").
+    for m in BODY_NAME.find_iter(text) {
+        if text[m.range().end..].starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let span = m.range().start + "the ".len()..m.range().end;
+        let name = &text[span.clone()];
+        let words: Vec<&str> = name.split(' ').collect();
+        let head = words.iter().position(|w| BODY_HEADS.contains(w)).unwrap_or(0);
+        // "the National Council" names no one body; a curated name inside ("the UN Economic
+        // Commission for Africa") is that body, not a new one; a country only qualifies it.
+        let generic = words[..head].iter().all(|w| GENERIC_WORDS.contains(w)) && head + 1 == words.len();
+        let curated_inside = lexicon
+            .find_all(name)
+            .iter()
+            .any(|m| lexicon.entry(m.entry).country().is_none_or(|c| !name[m.start..m.end].eq_ignore_ascii_case(c)));
+        if head > 0 && !generic && !curated_inside {
+            out.push(new_org(text, span, name.to_owned(), None, "body-name"));
+        }
+    }
     for caps in OFFICE_OF_PERSON.captures_iter(text) {
         let whole = caps.get(0).unwrap();
         if lexicon.lookup(&caps[1]).is_none() && lexicon.lookup(whole.as_str()).is_none() {
@@ -248,12 +303,91 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
     }
 }
 
+/// "Uganda IGF", "the Kenya Internet Governance Forum", "IGF-USA", "the Nigeria IGF Secretariat":
+/// a national IGF (or its secretariat) named by its country, one of the curated governments'.
+/// Read around each "IGF" rather than by a regex: nearly every line of a summary holds one.
+fn national_igfs(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+    let bytes = text.as_bytes();
+    for name in ["IGF", "Internet Governance Forum"] {
+        for at in memchr::memmem::find_iter(bytes, name) {
+            let end = at + name.len();
+            if !crate::lexicon::boundary_before(bytes, at) || !crate::lexicon::boundary_after(bytes, end) {
+                continue;
+            }
+            if let Some((country, run)) = capitalised_run(text, at, true).and_then(|run| country_words(lexicon, text, run, true)) {
+                let secretariat = text[end..].strip_prefix(" Secretariat").is_some_and(|r| !r.starts_with(char::is_alphanumeric));
+                let (span, label) = if secretariat {
+                    (run.start..end + " Secretariat".len(), format!("{country} IGF Secretariat"))
+                } else {
+                    (run.start..end, format!("{country} Internet Governance Forum"))
+                };
+                out.push(new_org(text, span, label, None, "national-igf"));
+            } else if let Some((country, run)) = capitalised_run(text, end, false).and_then(|run| country_words(lexicon, text, run, false)) {
+                out.push(new_org(text, at..run.end, format!("{country} Internet Governance Forum"), None, "national-igf"));
+            }
+        }
+    }
+}
+
+/// Up to four capitalised words right before `at` (after a space) when `before`, else right
+/// after it (after a space or a hyphen: "IGF-USA").
+fn capitalised_run(text: &str, at: usize, before: bool) -> Option<Span> {
+    let capitalised = |w: &str| w.starts_with(|c: char| c.is_uppercase()) && w.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '\'' | '’'));
+    let mut run: Option<Span> = None;
+    if before {
+        let head = text[..at].strip_suffix(' ')?;
+        let mut start = head.len();
+        for word in head.rsplit(' ').take(4) {
+            if !capitalised(word) {
+                break;
+            }
+            start -= word.len();
+            run = Some(start..head.len());
+            start = start.saturating_sub(1);
+        }
+    } else {
+        let rest = text[at..].strip_prefix([' ', '-'])?;
+        let from = at + 1;
+        let mut offset = 0;
+        for raw in rest.split(' ').take(3) {
+            let word = raw.trim_end_matches(['.', ',', ';', ':', ')']);
+            if !capitalised(word) {
+                break;
+            }
+            run = Some(from..from + offset + word.len());
+            if word.len() < raw.len() {
+                break;
+            }
+            offset += raw.len() + 1;
+        }
+    }
+    run
+}
+
+/// The words of `span` that name a country (a curated government's country or demonym): the
+/// longest run ending the span when `last`, else the longest run starting it. Returns the
+/// country's curated name and the run's span.
+fn country_words(lexicon: &Lexicon, text: &str, span: Span, last: bool) -> Option<(String, Span)> {
+    let s = &text[span.clone()];
+    let cuts: Vec<usize> = std::iter::once(0).chain(s.match_indices(' ').map(|(i, _)| i + 1)).collect();
+    let runs: Vec<Span> = if last {
+        cuts.iter().map(|&c| span.start + c..span.end).collect()
+    } else {
+        std::iter::once(span.clone()).chain(cuts.iter().skip(1).rev().map(|&c| span.start..span.start + c - 1)).collect()
+    };
+    runs.into_iter().find_map(|run| {
+        let words = &text[run.clone()];
+        let idx = lexicon.lookup(words).filter(|&i| lexicon.entry(i).country().is_some()).or_else(|| lexicon.government_by_demonym(words))?;
+        Some((lexicon.entry(idx).country()?.to_owned(), run))
+    })
+}
+
 /// "the Commission on Science and Technology for Development (CSTD)": the acronym names what
 /// the words before it name, in this document. An expansion the lexicon knows gives the acronym
 /// to that entity; an unknown one becomes a new organisation or process by its head noun.
-fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) -> BTreeMap<String, Target> {
-    let mut defined: BTreeMap<String, Target> = BTreeMap::new();
-    let mut kinds: BTreeMap<String, EntityKind> = BTreeMap::new();
+fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span], known: &BTreeMap<String, Target>) -> BTreeMap<String, Target> {
+    let mut defined: BTreeMap<String, Target> = known.clone();
+    let mut kinds: BTreeMap<String, EntityKind> = known.keys().map(|k| (k.clone(), EntityKind::Organisation)).collect();
     for caps in ACRONYM_DEFINITION.captures_iter(text) {
         let acronym = caps.get(2).unwrap();
         if out.iter().any(|m| m.span.start < acronym.end() && acronym.start() < m.span.end) {
@@ -322,7 +456,7 @@ fn acronyms_defined(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reser
 
 /// The shortest tail of `phrase` whose capital letters spell `acronym` (in order, starting
 /// with the first word's initial): "IGF Expert Group Meeting" + "EGM" → "Expert Group Meeting".
-fn expansion_for<'a>(phrase: &'a str, acronym: &str) -> Option<(usize, &'a str)> {
+pub(super) fn expansion_for<'a>(phrase: &'a str, acronym: &str) -> Option<(usize, &'a str)> {
     expansion_with(phrase, acronym).or_else(|| {
         // A final "S" may stand for a plural ("… Technologies and Environments (GAATES)").
         let shorter = acronym.strip_suffix('S').filter(|_| phrase.ends_with('s'))?;
@@ -454,12 +588,15 @@ ggid:org\/eth a org:Organization ; rdfs:label "Government of Ethiopia" ; skos:al
    org:classification gg:Government .
 ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos:altLabel "Saudi Arabia", "Saudi Government" ;
    org:classification gg:Government .
+ggid:org\/mag a org:Organization ; rdfs:label "Multistakeholder Advisory Group" ; skos:altLabel "MAG" .
+ggid:org\/yigf a org:Organization ; rdfs:label "Youth Internet Governance Forum" ; skos:altLabel "Youth IGF" .
+ggid:org\/eca a org:Organization ; rdfs:label "Economic Commission for Africa" .
 "#;
 
     /// `surface => label (rule)` for every mention, sorted by position.
     fn check(text: &str, expected: &[&str]) {
         let lexicon = Lexicon::from_turtle(&[("t.ttl".into(), TTL.into())]).unwrap();
-        let got: Vec<String> = find(text, &lexicon, &[])
+        let got: Vec<String> = find(text, &lexicon, &[], &BTreeMap::new())
             .0
             .iter()
             .map(|m| {
@@ -472,6 +609,43 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
             })
             .collect();
         assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn a_national_igf_is_named_by_its_country() {
+        check(
+            "The 2024 Ethiopia IGF, hosted by the Ethiopian Internet Governance Forum Secretariat, fed into IGF-Saudi Arabia and the Riyadh IGF.",
+            &[
+                "Ethiopia IGF => new:Ethiopia Internet Governance Forum (national-igf)",
+                "Ethiopian Internet Governance Forum Secretariat => new:Ethiopia IGF Secretariat (national-igf)",
+                "IGF-Saudi Arabia => new:Saudi Arabia Internet Governance Forum (national-igf)",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_capitalised_name_ending_in_a_word_for_a_body_is_an_organisation() {
+        check(
+            "A Director at the Ethiopian Communications Authority spoke, as did the National Council, the UN Economic Commission for Africa and the Global Commission on the Stability of Cyberspace.",
+            &[
+                "Ethiopian Communications Authority => new:Ethiopian Communications Authority (body-name)",
+                "Economic Commission for Africa => Economic Commission for Africa (lexicon)",
+                "Global Commission on the Stability of Cyberspace => new:Global Commission on the Stability of Cyberspace (body-name)",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_national_counterpart_of_a_curated_body_is_another_body() {
+        check(
+            "The Local Multistakeholder Advisory Group met the MAG, the Ethiopia Youth IGF and the Youth IGF.",
+            &[
+                "Local Multistakeholder Advisory Group => new:Local Multistakeholder Advisory Group (qualified-name)",
+                "MAG => Multistakeholder Advisory Group (lexicon)",
+                "Ethiopia Youth IGF => new:Ethiopia Youth IGF (qualified-name)",
+                "Youth IGF => Youth Internet Governance Forum (lexicon)",
+            ],
+        );
     }
 
     #[test]

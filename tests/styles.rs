@@ -196,12 +196,12 @@ fn every_style_fixture_yields_the_expected_facts() {
     // Floors, just under today's figures (see README.md, "Extraction quality").
     const FLOORS: &[(&str, f64)] = &[
         ("people", 0.97),
-        ("organisations", 0.95),
+        ("organisations", 0.98),
         ("processes", 0.98),
         ("attendees", 0.98),
         ("affiliations", 0.98),
         ("statements", 0.98),
-        ("action owners", 0.95),
+        ("action owners", 0.97),
         ("meeting fields", 0.98),
     ];
     let tallies = TALLIES.with(|t| t.borrow().clone());
@@ -216,5 +216,5 @@ fn every_style_fixture_yields_the_expected_facts() {
     }
     eprintln!("{} of {} fixtures match exactly\n{}\n{}", fixtures.len() - report.len(), fixtures.len(), summary.join("\n"), report.join("\n"));
     assert!(below.is_empty(), "below the floor: {below:?}\n{}\n{}", summary.join("\n"), report.join("\n"));
-    assert!(fixtures.len() - report.len() >= 10, "fewer fixtures match exactly than before:\n{}", report.join("\n"));
+    assert!(fixtures.len() - report.len() >= 12, "fewer fixtures match exactly than before:\n{}", report.join("\n"));
 }

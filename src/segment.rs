@@ -235,7 +235,7 @@ static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:(?:[Pp]articipants|[Aa]ttendees|[Pp]anell?ists|[Ss]peakers|[Tt]hose (?:present|attending)) (?:were|included|comprised)|(?:was|were) (?:also )?attended by|(?:[Pp]resent|[Aa]ttending) were)\s+").unwrap()
 });
 static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:chair|chairs|co-chairs|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitator|host|hosted by)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:chair|chairs|co-chairs|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitators?|co-facilitators?|host|hosted by)\s*:\s*(\S.*)$").unwrap()
 });
 static ABSENT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:apologies|regrets|absent|excused|unable to attend)\s*:\s*(\S.*)$").unwrap());
@@ -602,7 +602,8 @@ fn paragraphs(lines: &[Line], text: &str) -> Vec<Span> {
     out
 }
 
-fn trim_span(text: &str, span: Span) -> Span {
+/// `span` without the white space at its ends.
+pub fn trim_span(text: &str, span: Span) -> Span {
     let s = &text[span.clone()];
     let start = span.start + (s.len() - s.trim_start().len());
     let end = span.start + s.trim_end().len();
@@ -610,7 +611,7 @@ fn trim_span(text: &str, span: Span) -> Span {
 }
 
 /// Splits "A (X), B (Y) and C" into entries, keeping parentheses together.
-fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
+pub fn split_inline_list(text: &str, span: Span) -> Vec<Span> {
     split_list(text, span, AndSplits::AfterEntry)
 }
 

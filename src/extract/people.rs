@@ -110,9 +110,9 @@ const ROLE_WORDS: &[&str] = &[
 const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
 
 /// A run of name words: capitalised words, initials, particles ("Wout De Natris",
-/// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour").
+/// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour", "Jean-Pierre van der Berg").
 static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| {
-    LineRegex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|la|le|bin|al|el|dos|das)[ \t]+)?(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*")
+    LineRegex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|ten|ter|la|le|los|las|bin|al|el|dos|das)[ \t]+){0,2}(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*")
 });
 
 /// Every run of name words in `text`: found once per document for the two passes that read them
@@ -120,9 +120,10 @@ static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| {
 pub fn name_runs(text: &str) -> Vec<Span> {
     NAME_RUN.find_iter(text).map(|m| m.range()).collect()
 }
-/// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:".
+/// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:",
+/// and a chat export's "00:14:05 From Lars Nilsson to Everyone:" or "[10:05] Lars Nilsson:".
 static SPEAKER_TAG: LazyLock<LineRegex> = LazyLock::new(|| {
-    LineRegex::with_words(r"(?m)^[ \t]*(?:>>|→|->|-|\*)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|dell['’]\p{Lu}\p{L}*)){0,3})[ \t]*(?:\([^)\n]{1,60}\))?[ \t]*:[ \t]+\S", &[":"])
+    LineRegex::with_words(r"(?m)^[ \t]*(?:>>|→|->|-|\*|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\))?(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S", &[":"])
 });
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened) (?:by|by the)\s+").unwrap()
@@ -194,6 +195,7 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
     for span in &layout.prose_participants {
         parse_entry(text, span.clone(), lexicon, &mut out, true);
     }
+    org_labelled_lists(text, layout, lexicon, &mut out);
     // "Apologies: X, Y": people named, but not present.
     for span in &layout.absent {
         let entry = text[span.clone()].trim_end_matches(['.', ',', ';']);
@@ -204,6 +206,51 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
         }
     }
     out
+}
+
+/// "IGF Secretariat: Wim Degezelle", "Government of Kenya: A, B and C": people listed under
+/// a curated organisation's name are present for it. Entries must open with a plausible name,
+/// so that an organisation speaking in a transcript ("IGF Secretariat: We will …") lists no one.
+fn org_labelled_lists(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut ParticipantsOut) {
+    let listed = |at: usize| layout.participants.iter().chain(&layout.absent).any(|p| p.start <= at && at < p.end);
+    let bytes = text.as_bytes();
+    // Read at each colon rather than by a regex: colons are common, labels that name an
+    // organisation rare, and a label is a short opening of its line.
+    for colon in memchr::memchr_iter(b':', bytes) {
+        let line_start = memchr::memrchr(b'\n', &bytes[..colon]).map_or(0, |p| p + 1);
+        if colon - line_start > 64 || bytes.get(colon + 1) != Some(&b' ') || memchr::memchr(b':', &bytes[line_start..colon]).is_some() {
+            continue;
+        }
+        let label = crate::segment::trim_span(text, line_start..colon);
+        let label_text = &text[label.clone()];
+        if !label_text.starts_with(|c: char| c.is_uppercase()) || label_text.bytes().any(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let line_end = memchr::memchr(b'\n', &bytes[colon..]).map_or(text.len(), |p| colon + p);
+        let list = crate::segment::trim_span(text, colon + 1..line_end);
+        if !text[list.clone()].starts_with(|c: char| c.is_uppercase()) || listed(list.start) {
+            continue;
+        }
+        let Some(idx) = lexicon.lookup(label_text).filter(|&i| lexicon.entry(i).kind == EntityKind::Organisation) else { continue };
+        let before = out.entries.len();
+        for entry in crate::segment::split_inline_list(text, list) {
+            parse_entry(text, entry, lexicon, out, true);
+        }
+        if out.entries.len() == before {
+            continue;
+        }
+        for entry in &mut out.entries[before..] {
+            entry.affiliations.push(label.clone());
+        }
+        out.reserved.push(label.clone());
+        out.mentions.push(Mention {
+            kind: EntityKind::Organisation,
+            surface: label_text.to_owned(),
+            span: label,
+            target: Target::Curated { iri: lexicon.entry(idx).iri.clone() },
+            rule: "list-label",
+        });
+    }
 }
 
 /// "Ms. Lucía Benítez (Derechos Digitales) urged …", "Kenji Watanabe (Government of Japan)":
@@ -241,7 +288,20 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
             continue;
         }
         let after_paren = &text[rest.end + 1..];
-        let rule = if speech_follows(after_paren) { "speaker-cue" } else { "apposition" };
+        // "Aiko Tanaka (Keio University): …", "From Aiko Tanaka (…) to Everyone: …": the tag of
+        // a chat or transcript line, whose parenthesis states the speaker's affiliation.
+        static TAG_END: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"^(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S").unwrap());
+        let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
+        let opens_line = SPEAKER_TAG.regex().captures(&text[line_start..line_end]).is_some_and(|c| line_start + c.get(1).unwrap().start() == start);
+        let rule = if opens_line && TAG_END.is_match(after_paren) {
+            "speaker-tag"
+        } else if speech_follows(after_paren) {
+            "speaker-cue"
+        } else {
+            "apposition"
+        };
         let name_span = start..m.end;
         out.reserved.push(name_span.clone());
         out.mentions.push(person(text, name_span.clone(), normalise_name(name), None, rule));
@@ -265,7 +325,12 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
     let w1 = words.next().unwrap_or("");
     let w2 = words.next().unwrap_or("");
     let joined = matches!(w1, "of" | "for" | "and" | "on" | "de" | "&") && w2.chars().next().is_some_and(char::is_uppercase);
-    let capital_run = w1.chars().next().is_some_and(char::is_uppercase) && !w1.ends_with(['.', ',', ':', ';']) && !HONORIFICS.contains(&w1);
+    // "From Aiko Tanaka (…) to Everyone:": a capitalised preposition opens the name, it is not
+    // part of a longer one.
+    let capital_run = w1.chars().next().is_some_and(char::is_uppercase)
+        && !w1.ends_with(['.', ',', ':', ';'])
+        && !HONORIFICS.contains(&w1)
+        && !matches!(w1, "From" | "By" | "With");
     joined || capital_run
 }
 
@@ -746,7 +811,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         if prefix.is_empty() && ["From", "To", "Cc", "Date", "Subject", "Sent"].contains(&raw) {
             continue;
         }
-        let tagged = prefix.starts_with(">>") || prefix.starts_with('→') || prefix.starts_with("->");
+        let tagged = prefix.starts_with(">>") || prefix.starts_with('→') || prefix.starts_with("->") || prefix.starts_with(|c: char| c.is_ascii_digit() || c == '[');
         let words = raw.split_whitespace().count();
         // A plain "Word: text" line is a speaker only when it looks like a name.
         if !tagged && (words > 3 || raw.chars().all(|c| !c.is_lowercase())) {
@@ -1209,6 +1274,27 @@ mod tests {
         let ex = crate::extract::document(&crate::ingest::Document::from_text("t.txt", text), &lexicon());
         let later = ex.mentions.iter().rfind(|m| m.surface == "CIPESA").unwrap();
         assert!(matches!(&later.target, Target::New { label, .. } if label.starts_with("Collaboration on")), "{later:?}");
+    }
+
+    #[test]
+    fn a_chat_export_s_lines_are_speaker_tags_with_affiliations() {
+        let text = "BPF call, 4 February 2025\n\n00:14:05 From Lars Nilsson to Everyone: Happy to help.\n00:21:40 From Aiko Tanaka (Keio University) to Everyone: Could we look at the GDC?\n[10:05] Raj Patel: Agreed.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("chat.txt", text), &lexicon());
+        let mut speakers: Vec<String> = ex.mentions.iter().filter(|m| is_speaker_rule(m.rule)).map(|m| m.surface.clone()).collect();
+        speakers.sort();
+        assert_eq!(speakers, ["Aiko Tanaka", "Lars Nilsson", "Raj Patel"]);
+        assert_eq!(affiliations(text), ["Aiko Tanaka | Keio University"]);
+    }
+
+    #[test]
+    fn people_listed_under_an_organisation_s_name_are_its_members() {
+        let text = "BPF call, 4 February 2025\n\nIGF Secretariat: Wim Degezelle and Ana Lima\n\n>> IGF Secretariat: We will publish the report.\n";
+        assert_eq!(affiliations(text), ["Ana Lima | IGF Secretariat", "Wim Degezelle | IGF Secretariat"]);
+    }
+
+    #[test]
+    fn names_keep_their_particles() {
+        check_prose("Jean-Pierre van der Berg noted it. Ana de la Cruz stressed it.", &["Jean-Pierre van der Berg (speaker-cue)", "Ana de la Cruz (speaker-cue)"]);
     }
 
     #[test]

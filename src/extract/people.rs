@@ -339,7 +339,7 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
 /// or a speaker's "…, I work for", states an affiliation.
 pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
     static OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented| with|, I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|, (?:an? )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|for|and|on)){0,4} at|,) (?:the )?").unwrap());
+        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented| with|(?:,| and) I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|, (?:an? )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|for|and|on)){0,4} at|,) (?:the )?").unwrap());
     let mut found = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
@@ -348,8 +348,10 @@ pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
         let Some(cue) = OF.find(&text[m.span.end..]) else { continue };
         let at = m.span.end + cue.end();
         let org = ex.mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.start == at);
-        // After a bare comma the organisation must close the phrase: "Kenji Watanabe, Government of Japan, for the record".
-        let org = org.filter(|&o| !cue.as_str().trim_start().starts_with(',') || cue.as_str().trim() != "," || text[ex.mentions[o].span.end..].starts_with([',', '.', ';']));
+        // After a bare comma the organisation must close the phrase: "Kenji Watanabe, Government
+        // of Japan, for the record", but not "I am Ingrid Solberg, the MAG Chair" (a role).
+        let bare_comma = cue.as_str().trim().trim_end_matches("the").trim() == ",";
+        let org = org.filter(|&o| !bare_comma || text[ex.mentions[o].span.end..].starts_with([',', '.', ';']));
         if let Some(org) = org {
             found.push(super::Participant { person: i, affiliations: vec![org], roles: Vec::new(), span: m.span.start..ex.mentions[org].span.end, listed: false });
         }
@@ -779,6 +781,25 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             }
         }
     }
+    // ">> Thank you. My name is Kwame Boateng and …": a transcript turn without a tag, whose
+    // speaker introduces themself in its first sentences.
+    for line_start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1)) {
+        let Some(turn) = text[line_start..].strip_prefix(">>") else { continue };
+        if tags.iter().any(|t| t.start >= line_start && t.start < line_start + 8) {
+            continue;
+        }
+        let mut head_end = (line_start + 2 + turn.find('\n').unwrap_or(turn.len()).min(160)).min(text.len());
+        while !text.is_char_boundary(head_end) {
+            head_end -= 1;
+        }
+        let head = &text[line_start..head_end];
+        if let Some(intro) = SELF_INTRO.captures(head) {
+            let g = intro.get(1).unwrap();
+            if plausible_name(g.as_str(), lexicon) {
+                out.push(person(text, line_start + g.start()..line_start + g.end(), g.as_str().to_owned(), None, "turn-introduction"));
+            }
+        }
+    }
     // The sender of an e-mail: "From: Lars Henriksen <lars at example.org>".
     static MAIL_FROM: LazyLock<Regex> = LazyLock::new(|| {
         Regex::new(&format!(r"(?m)^From:[ \t]*\x22?({FULL_NAME})\x22?[ \t]*[<(\[]")).unwrap()
@@ -1085,7 +1106,7 @@ fn in_action_block(layout: &Layout, at: usize) -> bool {
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).
 pub fn is_speaker_rule(rule: &str) -> bool {
-    matches!(rule, "speaker-cue" | "speaker-tag" | "chair-tag")
+    matches!(rule, "speaker-cue" | "speaker-tag" | "chair-tag" | "turn-introduction")
 }
 
 fn is_chair_tag(tag: &str) -> bool {
@@ -1290,6 +1311,17 @@ mod tests {
     fn people_listed_under_an_organisation_s_name_are_its_members() {
         let text = "BPF call, 4 February 2025\n\nIGF Secretariat: Wim Degezelle and Ana Lima\n\n>> IGF Secretariat: We will publish the report.\n";
         assert_eq!(affiliations(text), ["Ana Lima | IGF Secretariat", "Wim Degezelle | IGF Secretariat"]);
+    }
+
+    #[test]
+    fn an_untagged_transcript_turn_belongs_to_who_introduces_themself() {
+        let text = "MAG MEETING, 12 MARCH 2025\n\n>> THE CHAIR: I am Ingrid Solberg, the MAG Chair. Please go ahead.\n\n>> Thank you. My name is Kwame Boateng and I work for the Ghana Domain Name Registry. I support the GDC.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("cart.txt", text), &lexicon());
+        let speakers: Vec<&str> = ex.statements.iter().map(|s| ex.mentions[s.speaker].surface.as_str()).collect();
+        assert_eq!(speakers, ["Kwame Boateng"]);
+        assert_eq!(ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.as_str()), Some("Ingrid Solberg"));
+        // A role after a bare comma is no affiliation ("…, the MAG Chair").
+        assert_eq!(affiliations(text), ["Kwame Boateng | Ghana Domain Name Registry"]);
     }
 
     #[test]

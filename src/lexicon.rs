@@ -107,6 +107,9 @@ pub struct Lexicon {
     pattern_case: Vec<Option<String>>,
     /// Demonym ("Swiss") → government entry, derived from "<Demonym> Government" labels.
     demonyms: HashMap<String, usize>,
+    /// The names (keys) of the stakeholder groups (`gg:CivilSociety`, …): "Civil Society" in
+    /// "Ms. X (Civil Society, African Group)" names a group, not an organisation.
+    stakeholder_groups: std::collections::HashSet<String>,
 }
 
 impl Lexicon {
@@ -234,7 +237,21 @@ impl Lexicon {
             .prefilter(false)
             .build(&patterns)
             .expect("curated names compile into an automaton");
-        Ok(Lexicon { entries, quads, by_name, by_iri, names, pattern_entries, pattern_case, demonyms })
+        let groups = [
+            vocab::gg::GOVERNMENT,
+            vocab::gg::INTERGOVERNMENTAL,
+            vocab::gg::CIVIL_SOCIETY,
+            vocab::gg::PRIVATE_SECTOR,
+            vocab::gg::TECHNICAL_COMMUNITY,
+            vocab::gg::ACADEMIA,
+        ];
+        let label_predicates = [vocab::rdfs::LABEL, vocab::skos::PREF_LABEL, vocab::skos::ALT_LABEL];
+        let stakeholder_groups = quads
+            .iter()
+            .filter(|q| groups.iter().any(|g| q.subject.as_ref() == (*g).into()) && label_predicates.contains(&q.predicate.as_ref()))
+            .filter_map(|q| if let Term::Literal(l) = &q.object { Some(name_key(l.value())) } else { None })
+            .collect();
+        Ok(Lexicon { entries, quads, by_name, by_iri, names, pattern_entries, pattern_case, demonyms, stakeholder_groups })
     }
 
     /// All curated entries, in a stable order (sorted by IRI).
@@ -259,6 +276,11 @@ impl Lexicon {
     /// The entry with this IRI.
     pub fn by_iri(&self, iri: &str) -> Option<usize> {
         self.by_iri.get(iri).copied()
+    }
+
+    /// True when `name` names a stakeholder group ("Civil Society", "Private sector").
+    pub fn is_stakeholder_group(&self, name: &str) -> bool {
+        self.stakeholder_groups.contains(&name_key(name))
     }
 
     /// The government whose demonym is `word` ("Swiss" → Government of Switzerland).

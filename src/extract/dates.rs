@@ -87,7 +87,7 @@ const MONTHS: &str = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)
 
 static DAY_MONTH: LazyLock<Regex> = LazyLock::new(|| {
     ascii_bounded(&format!(
-        r"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
+        r"(?i)\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?:(?:-|–|\s+and\s+|\s+to\s+)\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?{MONTHS}\b\.?(?:,?\s*(?P<year>(?:19|20)\d{{2}})\b)?"
     ))
 });
 static MONTH_DAY: LazyLock<Regex> = LazyLock::new(|| {
@@ -257,6 +257,14 @@ mod tests {
         assert_eq!(
             dates("12 September 2024; September 12, 2024; July 2nd 2020; 22 august; 2024-09-12; Dec 15th"),
             ["Some(2024)-9-12", "Some(2024)-9-12", "Some(2020)-7-2", "None-8-22", "Some(2024)-9-12", "None-12-15"]
+        );
+    }
+
+    #[test]
+    fn a_range_of_days_starts_on_its_first() {
+        assert_eq!(
+            dates("14-16 October 2025; 4 and 5 February 2026; 8 to 10 May; Day 1 – 18 February 2025"),
+            ["Some(2025)-10-14", "Some(2026)-2-4", "None-5-8", "Some(2025)-2-18"]
         );
     }
 

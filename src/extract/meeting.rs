@@ -28,13 +28,13 @@ static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
 static NEXT_MEETING: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words_ignoring_case(
-        r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\bwill next meet\b|\bwill meet again\b|\b(?:meeting|call) will (?:be held|take place)\b",
-        &["next", "meet again", "will be held", "will take place"],
+        r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\b(?:will|would) (?:next )?(?:meet|reconvene)\b|\b(?:meeting|call) will (?:be held|take place)\b",
+        &["next", "will meet", "would meet", "will reconvene", "would reconvene", "will be held", "will take place"],
     )
 });
 static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
     // "chaired by Ms. X"; "opened by the MAG Chair, Ms. X": opening as the Chair is chairing.
-    Regex::new(r"(?i)\b(?:(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+|(?:moderated|chaired|co-chaired|facilitated|opened)\s+by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:chair|co-chair|chairperson|moderator),\s+)(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
+    Regex::new(r"(?i)\b(?:(?:moderated|chaired|co-chaired|facilitated)\s+(?:by|by the)\s+|(?:moderated|chaired|co-chaired|facilitated|opened)\s+(?:[^.]{0,40}?\s)?by\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}(?:chair|co-chair|chairperson|moderator)(?:\s+of\s+(?:the\s+)?[\w-]+){0,2},\s+)(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E)\.?\s+|Ambassador\s+)?$").unwrap()
 });
 
 /// The meeting facts, or `None` when the document reports no meeting (a mailing-list post).
@@ -222,7 +222,7 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
             return Some(i);
         }
         // A short window before the name: the cue ends right where the name starts.
-        let mut from = m.span.start.saturating_sub(60);
+        let mut from = m.span.start.saturating_sub(100);
         while !text.is_char_boundary(from) {
             from -= 1;
         }
@@ -311,6 +311,16 @@ mod tests {
         assert_eq!(moderator("Uganda IGF, 9 September 2025\n\nThe opening session was moderated by Ms. Grace Nakato.\n"), None);
         assert_eq!(moderator("Uganda IGF, 9 September 2025\n\nSession 2 was moderated by Ms. Grace Nakato.\n"), None);
         assert_eq!(moderator("IGF 2024 Workshop 5, 9 September 2025\n\nThe session was moderated by Ms. Grace Nakato.\n").as_deref(), Some("Grace Nakato"));
+    }
+
+    #[test]
+    fn open_consultations_opened_by_the_chair_who_announce_the_next_meeting() {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let text = "IGF 2026 First Open Consultations and MAG Meeting\nSummary, 3 February 2026\n\nThe Open Consultations were opened at 10:00 CET (09:00 UTC) by the Chair of the MAG, Mr. Diego Castro, who recalled the mandate.\n\nThe Chair announced that the MAG would meet on 4 and 5 February 2026.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
+        let facts = ex.meeting.unwrap();
+        assert_eq!(facts.moderator.map(|i| ex.mentions[i].surface.as_str()), Some("Diego Castro"));
+        assert_eq!(facts.next_meeting.map(|n| (n.date.month, n.date.day)), Some((2, 4)));
     }
 
     #[test]

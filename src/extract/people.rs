@@ -29,7 +29,7 @@ const SPEECH_VERBS: &[&str] = &[
     "adds", "informed", "briefed", "introduced", "recommended", "recommends", "requested", "requests", "expressed",
     "expresses", "clarified", "responded", "replied", "argued", "argues", "indicated", "acknowledged", "thanked",
     "invited", "urged", "encouraged", "questioned", "wondered", "summarized", "summarised", "concluded", "echoed",
-    "outlined", "described", "reminded", "announced", "queried", "let", "was", "is", "opened", "closed", "spoke",
+    "outlined", "described", "reminded", "announced", "called", "queried", "let", "was", "is", "opened", "closed", "spoke",
     "talked", "intervened", "insisted", "warned", "feels", "felt", "considered", "considers", "recognized",
     "recognised", "offered", "volunteered", "reiterated", "seconded", "objected", "disagreed", "wanted", "wants",
     "referred", "referenced", "elaborated", "drew", "flagged", "gave", "led", "moderated", "chaired", "stated",
@@ -335,11 +335,11 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
 }
 
 /// "Mr. Yusuf Al-Harbi of the Government of Saudi Arabia": an organisation right after a
-/// name, joined by "of", "from", "with", "representing", a role's "at" ("…, Senior Lecturer at")
+/// name, joined by "of", "from", "with", "representing", "speaking for", a role's "at" ("…, Senior Lecturer at")
 /// or a speaker's "…, I work for", states an affiliation.
 pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
     static OF: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented| with|(?:,| and) I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|, (?:an? )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|for|and|on)){0,4} at|,) (?:the )?").unwrap());
+        LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented|,? speaking (?:for|on behalf of)|, on behalf of| with|(?:,| and) I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|, (?:an? )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|for|and|on)){0,4} at|,) (?:the )?").unwrap());
     let mut found = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
@@ -432,6 +432,13 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
                 }
             }
             entry_out.roles.push((normalise_role(words, lexicon), role_org.map(|(s, _)| s)));
+            continue;
+        }
+        // "(Civil Society, African Group)": a stakeholder group and a region, no organisation;
+        // what follows the group is read as what follows an organisation (a place).
+        if lexicon.is_stakeholder_group(words) {
+            seen_org = true;
+            out.reserved.push(part);
             continue;
         }
         if is_place(words, lexicon, seen_org && roles_after[k]) {
@@ -1322,6 +1329,14 @@ mod tests {
         assert_eq!(ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.as_str()), Some("Ingrid Solberg"));
         // A role after a bare comma is no affiliation ("…, the MAG Chair").
         assert_eq!(affiliations(text), ["Kwame Boateng | Ghana Domain Name Registry"]);
+    }
+
+    #[test]
+    fn speaking_for_an_organisation_states_an_affiliation_and_a_stakeholder_group_none() {
+        let text = "Open Consultations, 3 February 2026\n\n1. Ms. Amina Diallo (Civil Society, African Group) called for travel support.\n2. Ms. Sofia Lindgren, speaking for the European Union, supported the GDC.\n";
+        assert_eq!(affiliations(text), ["Amina Diallo | ", "Sofia Lindgren | European Union"]);
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon());
+        assert!(ex.mentions.iter().any(|m| m.surface == "Amina Diallo" && is_speaker_rule(m.rule)), "\"called for\" reports speech");
     }
 
     #[test]

@@ -42,7 +42,16 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
     let intro = intro_span(text, layout);
     let intro_text = &text[intro.clone()];
     let mut facts = MeetingFacts { number: number(intro_text), ..MeetingFacts::default() };
-    let found = find_dates(text, &intro);
+    let mut found = find_dates(text, &intro);
+    // Minutes sent by e-mail may date the meeting only in their subject ("Minutes - NRIs call,
+    // 10 March 2025") or as "today's call", the day the post was sent.
+    if found.is_empty() {
+        static TODAY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\btoday(?:['’]s)?\b").unwrap());
+        found = subject_line(text).map(|s| find_dates(text, &s)).unwrap_or_default();
+        if found.is_empty() && TODAY.is_match(intro_text) {
+            found = date_line(text).map(|s| find_dates(text, &s)).unwrap_or_default();
+        }
+    }
     let full = found.iter().find(|d| d.year.is_some());
     let year_hint = full.and_then(|d| d.year).or_else(|| standalone_year(intro_text));
     let first = found.first();
@@ -112,11 +121,21 @@ pub fn mail_header_end(text: &str) -> usize {
 
 /// The "Subject:" line of an e-mail header at the top of the text, without its label.
 fn subject_line(text: &str) -> Option<Span> {
+    header_line(text, "subject:")
+}
+
+/// The "Date:" line of an e-mail header at the top of the text, without its label.
+fn date_line(text: &str) -> Option<Span> {
+    header_line(text, "date:")
+}
+
+/// The header line with `label` (lower case, with its colon), without the label.
+fn header_line(text: &str, label: &str) -> Option<Span> {
     let header = &text[..mail_header_end(text)];
     let mut at = 0;
     for line in header.split_inclusive('\n') {
-        if line.get(..8).is_some_and(|l| l.eq_ignore_ascii_case("subject:")) {
-            return Some(at + 8..at + line.trim_end().len());
+        if line.get(..label.len()).is_some_and(|l| l.eq_ignore_ascii_case(label)) {
+            return Some(at + label.len()..at + line.trim_end().len());
         }
         at += line.len();
     }
@@ -321,6 +340,19 @@ mod tests {
         let facts = ex.meeting.unwrap();
         assert_eq!(facts.moderator.map(|i| ex.mentions[i].surface.as_str()), Some("Diego Castro"));
         assert_eq!(facts.next_meeting.map(|n| (n.date.month, n.date.day)), Some((2, 4)));
+    }
+
+    #[test]
+    fn e_mailed_minutes_are_dated_by_their_subject_or_as_today_s() {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        let date = |text: &str| {
+            let ex = crate::extract::document(&crate::ingest::Document::from_text("mail.txt", text), &lexicon);
+            ex.meeting.and_then(|m| m.date).map(|d| (d.year, d.month, d.day))
+        };
+        let header = "From: Anja Weiss <anja at example.org>\nDate: Mon, 10 Mar 2025 16:05:12 +0000\n";
+        assert_eq!(date(&format!("{header}Subject: Minutes - NRIs call, 3 March 2025\n\nThe minutes of the NRIs call.\n")), Some((2025, 3, 3)));
+        assert_eq!(date(&format!("{header}Subject: Minutes\n\nThe minutes of today's NRIs call (14:00 UTC).\n")), Some((2025, 3, 10)));
+        assert_eq!(date(&format!("{header}Subject: Minutes\n\nThe minutes of the NRIs call.\n")), None);
     }
 
     #[test]

@@ -329,6 +329,30 @@ fn national_igfs(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
     }
 }
 
+/// The label of the national IGF that `name` is as a whole ("Poland IGF", "IGF Mexico", "Kenya
+/// IGF Secretariat"), as [`national_igfs`] labels it in running text: a participant's
+/// "(Poland IGF)" and a report's "the Poland Internet Governance Forum" are one body.
+pub(super) fn national_igf_label(name: &str, lexicon: &Lexicon) -> Option<String> {
+    let country = |words: &str| {
+        let idx = lexicon.lookup(words).filter(|&i| lexicon.entry(i).country().is_some()).or_else(|| lexicon.government_by_demonym(words))?;
+        lexicon.entry(idx).country().map(str::to_owned)
+    };
+    let (name, secretariat) = match name.strip_suffix(" Secretariat") {
+        Some(rest) => (rest, true),
+        None => (name, false),
+    };
+    let named = ["IGF", "Internet Governance Forum"].iter().find_map(|forum| {
+        name.strip_suffix(forum).and_then(|p| p.strip_suffix(' ')).or_else(|| {
+            if secretariat {
+                return None;
+            }
+            name.strip_prefix(forum).and_then(|r| r.strip_prefix([' ', '-']))
+        })
+    })?;
+    let country = country(named)?;
+    Some(if secretariat { format!("{country} IGF Secretariat") } else { format!("{country} Internet Governance Forum") })
+}
+
 /// Up to four capitalised words right before `at` (after a space) when `before`, else right
 /// after it (after a space or a hyphen: "IGF-USA").
 fn capitalised_run(text: &str, at: usize, before: bool) -> Option<Span> {

@@ -619,10 +619,13 @@ fn affiliation(text: &str, span: Span, lexicon: &Lexicon) -> Option<Mention> {
     if !words.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit()) {
         return None;
     }
-    // A government named by its form, else a new organisation under the name written.
+    // A government named by its form, a national IGF by its country, else a new organisation
+    // under the name written.
     let (label, classification) = if let Some(country) = words.strip_prefix("Government of ") {
         let country = country.trim_start_matches("the ");
         (format!("Government of {country}"), Some(vocab::gg::GOVERNMENT.as_str().to_owned()))
+    } else if let Some(label) = super::names::national_igf_label(words, lexicon) {
+        (label, None)
     } else {
         (words.to_owned(), None)
     };
@@ -1104,7 +1107,7 @@ fn will_follows(after: &str) -> bool {
 fn in_action_line(text: &str, at: usize) -> bool {
     let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
     let line = text[line_start..at].trim_start_matches([' ', '-', '*', '•']).to_lowercase();
-    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("to do") || line.starts_with("todo") || line.contains("action:")
+    line.starts_with("action") || line.starts_with("ap:") || line.starts_with("ai:") || line.starts_with("to do") || line.starts_with("todo") || line.contains("action:")
 }
 
 fn in_action_block(layout: &Layout, at: usize) -> bool {
@@ -1337,6 +1340,19 @@ mod tests {
         assert_eq!(affiliations(text), ["Amina Diallo | ", "Sofia Lindgren | European Union"]);
         let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon());
         assert!(ex.mentions.iter().any(|m| m.surface == "Amina Diallo" && is_speaker_rule(m.rule)), "\"called for\" reports speech");
+    }
+
+    #[test]
+    fn a_national_igf_in_a_list_is_named_as_in_running_text() {
+        let text = "NRIs call, 10 March 2025\n\nAttendees:\n- Anna Kowalska (Poland IGF)\n- Carlos Mendoza (IGF Mexico)\n\nAI: Carlos Mendoza to share the report.\n";
+        let ex = crate::extract::document(&crate::ingest::Document::from_text("nri.txt", text), &lexicon());
+        let mut labels: Vec<String> = ex.mentions.iter().filter_map(|m| match &m.target {
+            Target::New { label, .. } if m.kind == EntityKind::Organisation => Some(label.clone()),
+            _ => None,
+        }).collect();
+        labels.sort();
+        assert_eq!(labels, ["Mexico Internet Governance Forum", "Poland Internet Governance Forum"]);
+        assert!(ex.actions.iter().any(|a| a.owner.is_some_and(|o| ex.mentions[o].surface == "Carlos Mendoza")), "an \"AI:\" line names its owner");
     }
 
     #[test]

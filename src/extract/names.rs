@@ -76,7 +76,10 @@ const BODY_HEADS: &[&str] = &[
 /// after "the" that ends in a word for a body (`BODY_HEADS`), with its remit ("… for Africa").
 static BODY_NAME: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
-        r"(?-u:\b)the (?:[A-Z][\w'’&-]*)(?: (?:[A-Z][\w'’&-]*|of|for|and|on|&))* (?:Commission|Authority|Foundation|Association|Agency|Council|Federation|Alliance|Consortium|Corporation|Bureau|Observatory|Registry|Regulator|Organisation|Organization)(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:(?:of|for|on|in)(?: the)?|and|&) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*)?",
+        &format!(
+            r"(?-u:\b)the (?:[A-Z][\w'’&-]*)(?: (?:[A-Z][\w'’&-]*|of|for|and|on|&))* (?:{})(?: (?:of|for|on) (?:the )?[A-Z][\w'’-]*(?: (?:(?:of|for|on|in)(?: the)?|and|&) [A-Z][\w'’-]*| [A-Z][\w'’-]*)*)?",
+            BODY_HEADS.join("|")
+        ),
         BODY_HEADS,
     )
 });
@@ -172,6 +175,17 @@ fn is_place(text: &str, m: &LexMatch) -> bool {
     next.chars().next().is_some_and(char::is_uppercase)
 }
 
+/// The curated country that `words` name, as a country ("Uganda") or a demonym ("Ugandan").
+fn country_of<'l>(lexicon: &'l Lexicon, words: &str) -> Option<&'l str> {
+    let idx = lexicon.lookup(words).filter(|&i| lexicon.entry(i).country().is_some()).or_else(|| lexicon.government_by_demonym(words))?;
+    lexicon.entry(idx).country()
+}
+
+/// The label of a national IGF, or of its secretariat, by its country.
+fn national_igf_name(country: &str, secretariat: bool) -> String {
+    if secretariat { format!("{country} IGF Secretariat") } else { format!("{country} Internet Governance Forum") }
+}
+
 /// Where a curated organisation's name is qualified as a national or local counterpart, the start
 /// of the whole name: "the Local Multistakeholder Advisory Group" is a national IGF's, not the
 /// MAG, and "the Uganda Youth IGF" is Uganda's. A country qualifies only a name holding "IGF":
@@ -182,8 +196,7 @@ fn qualified_start(text: &str, name: Span, lexicon: &Lexicon) -> Option<usize> {
     let word_start = before.char_indices().rev().find(|&(_, c)| !(c.is_alphanumeric() || c == '-')).map_or(0, |(p, c)| p + c.len_utf8());
     let word = &before[word_start..];
     let holds_igf = text[name].split(|c: char| !c.is_alphanumeric()).any(|w| w == "IGF");
-    let country = || lexicon.lookup(word).is_some_and(|i| lexicon.entry(i).country().is_some()) || lexicon.government_by_demonym(word).is_some();
-    (QUALIFIERS.contains(&word) || holds_igf && country()).then(|| before.len() - word.len())
+    (QUALIFIERS.contains(&word) || holds_igf && country_of(lexicon, word).is_some()).then(|| before.len() - word.len())
 }
 
 /// "President of GA" also refers to the GA: an organisation named after "of" inside an
@@ -316,14 +329,10 @@ fn national_igfs(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
             }
             if let Some((country, run)) = capitalised_run(text, at, true).and_then(|run| country_words(lexicon, text, run, true)) {
                 let secretariat = text[end..].strip_prefix(" Secretariat").is_some_and(|r| !r.starts_with(char::is_alphanumeric));
-                let (span, label) = if secretariat {
-                    (run.start..end + " Secretariat".len(), format!("{country} IGF Secretariat"))
-                } else {
-                    (run.start..end, format!("{country} Internet Governance Forum"))
-                };
-                out.push(new_org(text, span, label, None, "national-igf"));
+                let end = if secretariat { end + " Secretariat".len() } else { end };
+                out.push(new_org(text, run.start..end, national_igf_name(&country, secretariat), None, "national-igf"));
             } else if let Some((country, run)) = capitalised_run(text, end, false).and_then(|run| country_words(lexicon, text, run, false)) {
-                out.push(new_org(text, at..run.end, format!("{country} Internet Governance Forum"), None, "national-igf"));
+                out.push(new_org(text, at..run.end, national_igf_name(&country, false), None, "national-igf"));
             }
         }
     }
@@ -333,10 +342,6 @@ fn national_igfs(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
 /// IGF Secretariat"), as [`national_igfs`] labels it in running text: a participant's
 /// "(Poland IGF)" and a report's "the Poland Internet Governance Forum" are one body.
 pub(super) fn national_igf_label(name: &str, lexicon: &Lexicon) -> Option<String> {
-    let country = |words: &str| {
-        let idx = lexicon.lookup(words).filter(|&i| lexicon.entry(i).country().is_some()).or_else(|| lexicon.government_by_demonym(words))?;
-        lexicon.entry(idx).country().map(str::to_owned)
-    };
     let (name, secretariat) = match name.strip_suffix(" Secretariat") {
         Some(rest) => (rest, true),
         None => (name, false),
@@ -349,8 +354,7 @@ pub(super) fn national_igf_label(name: &str, lexicon: &Lexicon) -> Option<String
             name.strip_prefix(forum).and_then(|r| r.strip_prefix([' ', '-']))
         })
     })?;
-    let country = country(named)?;
-    Some(if secretariat { format!("{country} IGF Secretariat") } else { format!("{country} Internet Governance Forum") })
+    Some(national_igf_name(country_of(lexicon, named)?, secretariat))
 }
 
 /// Up to four capitalised words right before `at` (after a space) when `before`, else right
@@ -399,11 +403,7 @@ fn country_words(lexicon: &Lexicon, text: &str, span: Span, last: bool) -> Optio
     } else {
         std::iter::once(span.clone()).chain(cuts.iter().skip(1).rev().map(|&c| span.start..span.start + c - 1)).collect()
     };
-    runs.into_iter().find_map(|run| {
-        let words = &text[run.clone()];
-        let idx = lexicon.lookup(words).filter(|&i| lexicon.entry(i).country().is_some()).or_else(|| lexicon.government_by_demonym(words))?;
-        Some((lexicon.entry(idx).country()?.to_owned(), run))
-    })
+    runs.into_iter().find_map(|run| Some((country_of(lexicon, &text[run.clone()])?.to_owned(), run)))
 }
 
 /// "the Commission on Science and Technology for Development (CSTD)": the acronym names what

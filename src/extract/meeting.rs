@@ -306,6 +306,12 @@ pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
 mod tests {
     use super::*;
 
+    /// The whole extraction of `text`, with the embedded data.
+    fn extracted(text: &str) -> crate::extract::Extraction {
+        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
+        crate::extract::document(&crate::ingest::Document::from_text("t.txt", text), &lexicon)
+    }
+
     fn meeting(text: &str) -> Option<MeetingFacts> {
         let layout = crate::segment::layout(text);
         facts(text, &layout, &[])
@@ -313,18 +319,15 @@ mod tests {
 
     #[test]
     fn the_body_that_met_is_the_subject_of_met() {
-        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
-        let doc = crate::ingest::Document::from_text("news.txt", "NEWSLETTER - FEBRUARY 2025\n\nGroup agrees new criteria\n\nThe MAG Working Group on Workshop Processes met online on 29 January 2025, with the Internet Society. The hour-long call started at 16:00 UTC.\n");
-        let ex = crate::extract::document(&doc, &lexicon);
+        let ex = extracted("NEWSLETTER - FEBRUARY 2025\n\nGroup agrees new criteria\n\nThe MAG Working Group on Workshop Processes met online on 29 January 2025, with the Internet Society. The hour-long call started at 16:00 UTC.\n");
         let body = ex.meeting.and_then(|m| m.body).map(|i| ex.mentions[i].surface.clone());
         assert_eq!(body.as_deref(), Some("MAG Working Group on Workshop Processes"));
     }
 
     #[test]
     fn a_session_s_moderator_is_not_the_meeting_s() {
-        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
         let moderator = |text: &str| {
-            let ex = crate::extract::document(&crate::ingest::Document::from_text("r.txt", text), &lexicon);
+            let ex = extracted(text);
             ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.clone())
         };
         assert_eq!(moderator("Uganda IGF, 9 September 2025\n\nThe opening session was moderated by Ms. Grace Nakato.\n"), None);
@@ -334,9 +337,8 @@ mod tests {
 
     #[test]
     fn open_consultations_opened_by_the_chair_who_announce_the_next_meeting() {
-        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
         let text = "IGF 2026 First Open Consultations and MAG Meeting\nSummary, 3 February 2026\n\nThe Open Consultations were opened at 10:00 CET (09:00 UTC) by the Chair of the MAG, Mr. Diego Castro, who recalled the mandate.\n\nThe Chair announced that the MAG would meet on 4 and 5 February 2026.\n";
-        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
+        let ex = extracted(text);
         let facts = ex.meeting.unwrap();
         assert_eq!(facts.moderator.map(|i| ex.mentions[i].surface.as_str()), Some("Diego Castro"));
         assert_eq!(facts.next_meeting.map(|n| (n.date.month, n.date.day)), Some((2, 4)));
@@ -344,9 +346,8 @@ mod tests {
 
     #[test]
     fn e_mailed_minutes_are_dated_by_their_subject_or_as_today_s() {
-        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
         let date = |text: &str| {
-            let ex = crate::extract::document(&crate::ingest::Document::from_text("mail.txt", text), &lexicon);
+            let ex = extracted(text);
             ex.meeting.and_then(|m| m.date).map(|d| (d.year, d.month, d.day))
         };
         let header = "From: Anja Weiss <anja at example.org>\nDate: Mon, 10 Mar 2025 16:05:12 +0000\n";
@@ -357,21 +358,19 @@ mod tests {
 
     #[test]
     fn the_chair_who_opened_the_meeting_moderated_it() {
-        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
         let text = "MAG Meeting\nSummary of Day 1, 18 February 2025\n\n1. The meeting was opened by the MAG Chair, Ms. Carol Okoye, who welcomed new members.\n2. The session was opened by Minister Ana Lima.\n";
-        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
+        let ex = extracted(text);
         let moderator = ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.clone());
         assert_eq!(moderator.as_deref(), Some("Carol Okoye"));
         let text = "MAG Meeting\nSummary of Day 1, 18 February 2025\n\nThe session was opened by Minister Ana Lima, who welcomed everyone.\n";
-        let ex = crate::extract::document(&crate::ingest::Document::from_text("oc.txt", text), &lexicon);
+        let ex = extracted(text);
         assert_eq!(ex.meeting.and_then(|m| m.moderator), None, "opening remarks alone are not chairing");
     }
 
     #[test]
     fn minutes_sent_by_e_mail_name_their_body_in_the_subject() {
-        let lexicon = crate::lexicon::Lexicon::load(&[]).unwrap();
         let text = "Subject: [NRIs] Minutes of the NRIs coordination call\nFrom: Ana Costa <ana at example.org>\n\nDear all,\n\nThe call was held on 12 June 2024 at 15:00 UTC.\n\nKwame suggested a joint session.\n";
-        let ex = crate::extract::document(&crate::ingest::Document::from_text("mail.txt", text), &lexicon);
+        let ex = extracted(text);
         let meeting = ex.meeting.unwrap();
         assert_eq!(meeting.date.map(|d| d.to_string()).as_deref(), Some("2024-06-12"));
         assert_eq!(meeting.body.map(|i| ex.mentions[i].surface.as_str()), Some("NRIs"));

@@ -123,8 +123,14 @@ pub fn name_runs(text: &str) -> Vec<Span> {
 /// A speaker tag of a transcript or chat: ">> CHENGETAI MASANGO:", "→ Anriette:", "Jorge Cancio:",
 /// and a chat export's "00:14:05 From Lars Nilsson to Everyone:" or "[10:05] Lars Nilsson:".
 static SPEAKER_TAG: LazyLock<LineRegex> = LazyLock::new(|| {
-    LineRegex::with_words(r"(?m)^[ \t]*(?:>>|→|->|-|\*|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\))?(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S", &[":"])
+    LineRegex::with_words(
+        &[r"(?m)^[ \t]*(?:>>|→|->|-|\*|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\))?", TAG_CLOSE].concat(),
+        &[":"],
+    )
 });
+/// The end of a speaker tag, after the name and its parenthesis: a chat's recipient
+/// (" to Everyone") and the colon before the words.
+const TAG_CLOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S";
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened) (?:by|by the)\s+").unwrap()
 });
@@ -290,8 +296,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
         let after_paren = &text[rest.end + 1..];
         // "Aiko Tanaka (Keio University): …", "From Aiko Tanaka (…) to Everyone: …": the tag of
         // a chat or transcript line, whose parenthesis states the speaker's affiliation.
-        static TAG_END: LazyLock<Regex> =
-            LazyLock::new(|| Regex::new(r"^(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S").unwrap());
+        static TAG_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(&["^", TAG_CLOSE].concat()).unwrap());
         let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
         let opens_line = SPEAKER_TAG.regex().captures(&text[line_start..line_end]).is_some_and(|c| line_start + c.get(1).unwrap().start() == start);

@@ -98,12 +98,12 @@ pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span], known: &BTreeMap<S
 
     // Generic patterns first: where one overlaps a curated name it wins only when longer.
     let mut generic: Vec<Mention> = Vec::new();
-    generic_organisations(text, lexicon, &mut generic);
+    let matches: Vec<LexMatch> = lexicon.find_all(text);
+    generic_organisations(text, lexicon, &matches, &mut generic);
     // Where generic patterns overlap, the match that starts first, then the longest, wins
     // ("the Kenya IGF Steering Committee on Youth" over its tail "Steering Committee on Youth");
     // equal spans keep the patterns' order.
     generic.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
-    let matches: Vec<LexMatch> = lexicon.find_all(text);
     let mut taken: Vec<Span> = Vec::new();
     for g in &generic {
         let longer = matches
@@ -218,7 +218,7 @@ fn nested_of(text: &str, m: &LexMatch, lexicon: &Lexicon, out: &mut Vec<Mention>
 
 /// "Government of X", "X's government", "Ministry of …", "Parliament of X" / "Saudi Parliament",
 /// "University of X" / "X Institute": organisations named by their form.
-fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
+fn generic_organisations(text: &str, lexicon: &Lexicon, matches: &[LexMatch], out: &mut Vec<Mention>) {
     let government = Some(vocab::gg::GOVERNMENT.as_str());
     for caps in GOVERNMENT_OF.captures_iter(text) {
         let whole = caps.get(0).unwrap();
@@ -299,10 +299,10 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) 
         // "the National Council" names no one body; a curated name inside ("the UN Economic
         // Commission for Africa") is that body, not a new one; a country only qualifies it.
         let generic = words[..head].iter().all(|w| GENERIC_WORDS.contains(w)) && head + 1 == words.len();
-        let curated_inside = lexicon
-            .find_all(name)
+        let curated_inside = matches
             .iter()
-            .any(|m| lexicon.entry(m.entry).country().is_none_or(|c| !name[m.start..m.end].eq_ignore_ascii_case(c)));
+            .filter(|m| m.start < span.end && span.start < m.end)
+            .any(|m| lexicon.entry(m.entry).country().is_none_or(|c| !text[m.start..m.end].eq_ignore_ascii_case(c)));
         if head > 0 && !generic && !curated_inside {
             out.push(new_org(text, span, name.to_owned(), None, "body-name"));
         }

@@ -110,6 +110,9 @@ pub struct Lexicon {
     /// The names (keys) of the stakeholder groups (`gg:CivilSociety`, …): "Civil Society" in
     /// "Ms. X (Civil Society, African Group)" names a group, not an organisation.
     stakeholder_groups: std::collections::HashSet<String>,
+    /// Organisations labelled "<Owner> Secretariat" ("IGF Secretariat"), with their owner's
+    /// name: what a bare "the Secretariat" may mean.
+    secretariats: Vec<(String, usize)>,
 }
 
 impl Lexicon {
@@ -251,7 +254,18 @@ impl Lexicon {
             .filter(|q| groups.iter().any(|g| q.subject.as_ref() == (*g).into()) && label_predicates.contains(&q.predicate.as_ref()))
             .filter_map(|q| if let Term::Literal(l) = &q.object { Some(name_key(l.value())) } else { None })
             .collect();
-        Ok(Lexicon { entries, quads, by_name, by_iri, names, pattern_entries, pattern_case, demonyms, stakeholder_groups })
+        let secretariats = entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityKind::Organisation)
+            .filter_map(|(idx, e)| Some((e.label.strip_suffix(" Secretariat")?.to_owned(), idx)))
+            .collect();
+        Ok(Lexicon { entries, quads, by_name, by_iri, names, pattern_entries, pattern_case, demonyms, stakeholder_groups, secretariats })
+    }
+
+    /// The curated secretariats and the names of what each serves: ("IGF", IGF Secretariat).
+    pub fn secretariats(&self) -> &[(String, usize)] {
+        &self.secretariats
     }
 
     /// All curated entries, in a stable order (sorted by IRI).

@@ -138,6 +138,7 @@ pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span], known: &BTreeMap<S
     let acronyms = acronyms_defined(text, lexicon, &mut out, reserved, known);
     generic_processes(text, lexicon, &mut out, reserved);
     short_forms(text, lexicon, &mut out, reserved);
+    bare_secretariats(text, lexicon, &mut out, reserved);
     out.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     (out, acronyms)
 }
@@ -589,6 +590,53 @@ fn short_forms(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: 
     }
 }
 
+/// "The Secretariat will circulate …", "the secretariat has asked", "Secretariat to publish …":
+/// a secretariat named by its head word alone is the one the document names in full ("the
+/// Uganda IGF Secretariat"), else the one curated secretariat of something the document names
+/// ("IGF Secretariat" where the text names the IGF). Where either is not one, it is nobody.
+fn bare_secretariats(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, reserved: &[Span]) {
+    const HEAD: &str = " Secretariat";
+    let bytes = text.as_bytes();
+    let overlaps = |s: &Span, t: &Span| s.start < t.end && t.start < s.end;
+    static FINDER: LazyLock<memchr::memmem::Finder> = LazyLock::new(|| memchr::memmem::Finder::new("ecretariat"));
+    let bare: Vec<Span> = FINDER
+        .find_iter(bytes)
+        .filter_map(|at| {
+            let (start, end) = (at.checked_sub(1)?, at + 10);
+            let word = matches!(bytes[start], b'S' | b's') && crate::lexicon::boundary_before(bytes, start) && crate::lexicon::boundary_after(bytes, end);
+            // After "the", or opening its line (an action item); "Secretariat of …" is a full name.
+            let before = text[..start].trim_end_matches([' ', '\t']);
+            let after_the = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).is_some_and(|b| crate::lexicon::boundary_before(bytes, b.len()));
+            let opens_line = before.is_empty() || before.ends_with(['\n', '-', '*', '•', ':']);
+            (word && (after_the || opens_line) && !text[end..].starts_with(" of ")).then_some(start..end)
+        })
+        .filter(|s| !out.iter().any(|m| overlaps(&m.span, s)) && !reserved.iter().any(|r| overlaps(r, s)))
+        .collect();
+    if bare.is_empty() {
+        return;
+    }
+    let is_secretariat = |m: &Mention| match &m.target {
+        Target::Curated { iri } => lexicon.by_iri(iri).is_some_and(|i| lexicon.entry(i).label.ends_with(HEAD)),
+        Target::New { label, .. } => label.ends_with(HEAD),
+        Target::Person { .. } => false,
+    };
+    let mut named: Vec<Target> = out.iter().filter(|m| m.kind == EntityKind::Organisation && is_secretariat(m)).map(|m| m.target.clone()).collect();
+    named.sort();
+    named.dedup();
+    if named.is_empty() {
+        named = lexicon
+            .secretariats()
+            .iter()
+            .filter(|(owner, _)| memchr::memmem::find_iter(bytes, owner.as_bytes()).any(|p| crate::lexicon::boundary_before(bytes, p) && crate::lexicon::boundary_after(bytes, p + owner.len())))
+            .map(|&(_, idx)| Target::Curated { iri: lexicon.entry(idx).iri.clone() })
+            .collect();
+    }
+    let [target] = named.as_slice() else { return };
+    for span in bare {
+        out.push(Mention { kind: EntityKind::Organisation, surface: text[span.clone()].to_owned(), span, target: target.clone(), rule: "bare-secretariat" });
+    }
+}
+
 /// This module's line patterns, for the check that each matches as a whole-text search does
 /// (`extract::tests`).
 #[cfg(test)]
@@ -615,7 +663,23 @@ ggid:org\/sa a org:Organization ; rdfs:label "Government of Saudi Arabia" ; skos
 ggid:org\/mag a org:Organization ; rdfs:label "Multistakeholder Advisory Group" ; skos:altLabel "MAG" .
 ggid:org\/yigf a org:Organization ; rdfs:label "Youth Internet Governance Forum" ; skos:altLabel "Youth IGF" .
 ggid:org\/eca a org:Organization ; rdfs:label "Economic Commission for Africa" .
+ggid:org\/igfs a org:Organization ; rdfs:label "IGF Secretariat" .
+ggid:org\/wsis a org:Organization ; rdfs:label "WSIS Secretariat" .
 "#;
+
+    #[test]
+    fn a_bare_secretariat_is_the_one_the_document_names() {
+        // Named in full elsewhere in the document (here by the national-IGF pattern).
+        check(
+            "The Ethiopia IGF Secretariat met. The Secretariat will circulate the notes.\n- Secretariat to publish them.",
+            &["Ethiopia IGF Secretariat => new:Ethiopia IGF Secretariat (national-igf)", "Secretariat => new:Ethiopia IGF Secretariat (bare-secretariat)", "Secretariat => new:Ethiopia IGF Secretariat (bare-secretariat)"],
+        );
+        // Not named: the one curated secretariat of something the text names.
+        check("The IGF programme is ready; the secretariat has asked for comments.", &["secretariat => IGF Secretariat (bare-secretariat)"]);
+        // Two candidates, a secretariat inside another name, or "Secretariat of …": nobody.
+        check("The IGF and WSIS calendars: the Secretariat will merge them.", &[]);
+        check("The MAG Secretariat met.", &["MAG => Multistakeholder Advisory Group (lexicon)"]);
+    }
 
     /// `surface => label (rule)` for every mention, sorted by position.
     fn check(text: &str, expected: &[&str]) {

@@ -359,7 +359,7 @@ fn resolve_document<'a>(d: usize, ex: &'a Extraction, lexicon: &Lexicon, base: &
                     let label = people.clusters[cluster].label.as_str();
                     (Some(person_iri(base, label)), reason, misspelt, Seed::Person { label }, false)
                 }
-                None if name.strength == Strength::Cued => {
+                None if name.strength != Strength::Candidate => {
                     // A name the text marks as a person, with no fuller form known anywhere.
                     let reason = format!("marked as a person by rule {}; no fuller name known", m.rule);
                     (Some(person_iri(base, &name.name)), reason, false, Seed::Person { label: &name.name }, false)
@@ -414,6 +414,8 @@ struct Cluster {
     last_names: BTreeSet<String>,
     /// Documents where one of its full names appears.
     documents: BTreeSet<usize>,
+    /// Name keys of its full names.
+    keys: Vec<String>,
 }
 
 /// All full names of the corpus, clustered, with indexes for single-word references.
@@ -566,7 +568,8 @@ impl PeopleIndex {
                 };
                 by_full.insert(keys[i].clone(), (cluster, why, misspelt));
             }
-            clusters.push(Cluster { label, nicknames, nickname_sources, first_names, last_names, documents });
+            let keys = group.iter().map(|&i| keys[i].clone()).collect();
+            clusters.push(Cluster { label, nicknames, nickname_sources, first_names, last_names, documents, keys });
         }
         // Single words are looked up by key, not by scanning every cluster.
         let mut by_nickname: HashMap<String, Vec<usize>> = HashMap::default();
@@ -604,6 +607,9 @@ impl PeopleIndex {
         if let Some((c, why, misspelt)) = self.by_full.get(&key) {
             return Some((*c, why.clone(), *misspelt));
         }
+        if name.strength == Strength::Surname {
+            return self.surname(doc, &key);
+        }
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() == 1 {
             return self.single(doc, &key);
@@ -619,6 +625,20 @@ impl PeopleIndex {
             return Some((near[0], "same first name and a last name one letter from a known person's".to_owned(), true));
         }
         None
+    }
+
+    /// "Mr. MASANGO", "Ms. OLIVEIRA SANTOS": the last words of exactly one full name known in
+    /// the document, else in the corpus. Never a first name.
+    fn surname(&self, doc: usize, key: &str) -> Option<(usize, String, bool)> {
+        let last = key.rsplit(' ').next()?;
+        let ends_so = |c: &usize| self.clusters[*c].keys.iter().any(|k| k.len() > key.len() && k.ends_with(key) && k.as_bytes()[k.len() - key.len() - 1] == b' ');
+        let hits: Vec<usize> = self.by_last.get(last).map(|cs| cs.iter().copied().filter(ends_so).collect()).unwrap_or_default();
+        let in_doc: Vec<usize> = hits.iter().copied().filter(|&c| self.clusters[c].documents.contains(&doc)).collect();
+        match (in_doc.as_slice(), hits.as_slice()) {
+            ([c], _) => Some((*c, "surname of exactly one person named in this document".to_owned(), false)),
+            ([], [c]) => Some((*c, "surname of exactly one person in the corpus".to_owned(), false)),
+            _ => None,
+        }
     }
 
     /// "Jorge", "Titti", "Chegetai": a nickname, a first name unique in the document or the
@@ -719,6 +739,40 @@ impl UnionFind {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// (surface form, label of the entity it resolved to or "-", reason) for each person mention.
+    fn people(texts: &[&str]) -> Vec<(String, String, String)> {
+        let lexicon = Lexicon::load(&[]).unwrap();
+        let extractions: Vec<Extraction> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::extract::document(&crate::ingest::Document::from_text(&format!("{i}.txt"), t), &lexicon))
+            .collect();
+        let resolved = entities(&extractions, &lexicon, "https://example.org/", &Corrections::default(), true);
+        let mut out: Vec<(String, String, String)> = resolved
+            .resolutions
+            .iter()
+            .filter(|r| r.kind == EntityKind::Person)
+            .map(|r| (r.surface.clone(), r.iri.as_ref().map_or("-".to_owned(), |i| resolved.entities[i].label.clone()), r.reason.clone()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn a_surname_alone_names_the_one_person_whose_full_name_ends_with_it() {
+        let got = people(&[
+            "Meeting, 18 June 2025\n\nPresent: Ms. Beatriz OLIVEIRA SANTOS (Internet Society), Mr. Luis SANTOS, Ms. Masango PHIRI\n\n1. Ms. OLIVEIRA SANTOS said the GDC matters. Mr. SANTOS agreed. Mr. MASANGO noted it.\n",
+            "Meeting, 19 June 2025\n\nMr. Chengetai Masango opened the meeting.\n",
+        ]);
+        let of = |surface: &str| got.iter().find(|g| g.0 == surface).map(|g| (g.1.as_str(), g.2.as_str()));
+        // A surname of several words, unique in its document.
+        assert_eq!(of("OLIVEIRA SANTOS"), Some(("Beatriz Oliveira Santos", "surname of exactly one person named in this document")));
+        // "SANTOS" ends two full names here: it joins neither.
+        assert_eq!(of("SANTOS").map(|o| o.0), Some("Santos"));
+        // Never a first name: Masango Phiri is not "Mr. MASANGO"; the one Masango known elsewhere is.
+        assert_eq!(of("MASANGO"), Some(("Chengetai Masango", "surname of exactly one person in the corpus")));
+    }
 
     fn variants(word: &str) -> BTreeSet<String> {
         one_deleted(word).into_iter().chain(std::iter::once(word.to_owned())).collect()

@@ -235,7 +235,7 @@ static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?-u:\b)(?:(?:[Pp]articipants|[Aa]ttendees|[Pp]anell?ists|[Ss]peakers|[Tt]hose (?:present|attending)) (?:were|included|comprised)|(?:was|were) (?:also )?attended by|(?:[Pp]resent|[Aa]ttending) were)\s+").unwrap()
 });
 static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:chair|chairs|co-chairs|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitators?|co-facilitators?|host|hosted by)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:chair|chairs|co-chairs?|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitators?|co-facilitators?|host|hosted by)\s*:\s*(\S.*)$").unwrap()
 });
 static ABSENT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:apologies|regrets|absent|excused|unable to attend)\s*:\s*(\S.*)$").unwrap());

@@ -9,6 +9,7 @@ use std::sync::LazyLock;
 
 use super::dates::{self, find_dates, find_times, DateTime};
 use super::lines::{ascii_bounded, LineRegex};
+use super::people::HONORIFICS;
 use super::{MeetingFacts, Mention, Target};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
@@ -236,8 +237,9 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         if m.kind != EntityKind::Person {
             continue;
         }
-        // "Chair: X", ">> CHAIR: My name is X".
-        if m.rule == "self-introduction" || layout.chairs.iter().any(|c| c.start == m.span.start) {
+        // "Chair: X", "Chair: Ms. X", ">> CHAIR: My name is X".
+        let opens_entry = |c: &Span| c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| HONORIFICS.contains(&w));
+        if m.rule == "self-introduction" || layout.chairs.iter().any(opens_entry) {
             return Some(i);
         }
         // A short window before the name: the cue ends right where the name starts.

@@ -56,6 +56,9 @@ pub enum Strength {
     Candidate,
     /// A participant entry, a speaker cue, an honorific, "moderated by …".
     Cued,
+    /// A surname alone, in capitals after an honorific ("Mr. MASANGO", "Ms. OLIVEIRA SANTOS"):
+    /// a person for certain, named by the last words of their full name.
+    Surname,
 }
 
 /// One reference to an entity in the text.

@@ -88,7 +88,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
-const HONORIFICS: &[&str] = &[
+pub(super) const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "H.E.", "HE", "Ambassador", "Minister",
     "Senator", "Sir", "Dame", "Hon.", "Professor",
 ];
@@ -103,16 +103,25 @@ const ROLE_WORDS: &[&str] = &[
     "envoy", "analyst", "specialist", "engineer", "lawyer", "journalist", "editor", "staff", "volunteer",
     "individual", "independent", "personal", "speaker", "panelist", "panellist", "organizer", "organiser",
     "assistant", "associate", "partner", "trustee", "governor", "commissioner", "ceo,", "executive", "convenor",
+    "convener",
 ];
 
 /// Two to four capitalised words, hyphenated ones too ("Mei-Lin Chou", "Jean-Marc Dubois"): a
 /// full name where the text's form says it is one (a self-introduction, an e-mail's sender).
 const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
 
+/// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg". NAME_RUN spells
+/// them out (a pattern cannot read a list).
+const PARTICLES: &[&str] =
+    &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ten", "ter", "la", "le", "los", "las", "bin", "al", "el", "dos", "das"];
+
 /// A run of name words: capitalised words, initials, particles ("Wout De Natris",
 /// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour", "Jean-Pierre van der Berg").
+/// A word in capitals continues a run but never opens one, except after an honorific: UN
+/// records write surnames so ("Ms. Carol ROACH", "Mr. MASANGO"), and a capitalised word opening
+/// a run keeps acronyms ("ICANN", "the MAG") from being read as names.
 static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| {
-    LineRegex::new(r"\b(?:\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|ten|ter|la|le|los|las|bin|al|el|dos|das)[ \t]+){0,2}(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+))*")
+    LineRegex::new(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{Lu}[\p{Lu}'’-]*\p{Lu}|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|ten|ter|la|le|los|las|bin|al|el|dos|das)[ \t]+){0,2}(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+|\p{Lu}[\p{Lu}'’-]*\p{Lu}))*")
 });
 
 /// Every run of name words in `text`: found once per document for the two passes that read them
@@ -340,23 +349,34 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
 }
 
 /// "Mr. Yusuf Al-Harbi of the Government of Saudi Arabia": an organisation right after a
-/// name, joined by "of", "from", "with", "representing", "speaking for", a role's "at" ("…, Senior Lecturer at")
-/// or a speaker's "…, I work for", states an affiliation.
+/// name, joined by "of", "from", "with", "representing", "speaking for", a role's "at" or "of"
+/// ("…, Senior Lecturer at", "…, Head of the IGF Secretariat,") or a speaker's "…, I work for",
+/// states an affiliation.
 pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
     static OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented|,? speaking (?:for|on behalf of)|, on behalf of| with|(?:,| and) I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|, (?:an? )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|for|and|on)){0,4} at|,) (?:the )?").unwrap());
+    // "…, Head of the IGF Secretariat,", "…, Deputy Director of …": a role's "of".
+    static ROLE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^, (?:[A-Z][\w-]* )?([A-Z][\w-]*) of (?:the )?").unwrap());
     let mut found = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
             continue;
         }
-        let Some(cue) = OF.find(&text[m.span.end..]) else { continue };
-        let at = m.span.end + cue.end();
-        let org = ex.mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.start == at);
-        // After a bare comma the organisation must close the phrase: "Kenji Watanabe, Government
-        // of Japan, for the record", but not "I am Ingrid Solberg, the MAG Chair" (a role).
-        let bare_comma = cue.as_str().trim().trim_end_matches("the").trim() == ",";
-        let org = org.filter(|&o| !bare_comma || text[ex.mentions[o].span.end..].starts_with([',', '.', ';']));
+        let after = &text[m.span.end..];
+        let role_of = ROLE_OF.captures(after).filter(|c| ROLE_WORD_SET.contains(c[1].to_lowercase().as_str())).map(|c| c.get(0).unwrap());
+        // The organisation the cue leads to, if one starts right after it.
+        let org_after = |cue: regex::Match| {
+            let at = m.span.end + cue.end();
+            let org = ex.mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.start == at)?;
+            // After a bare comma the organisation must close the phrase, its acronym aside:
+            // "Kenji Watanabe, Government of Japan, for the record", "Jorge Cancio, Swiss Federal
+            // Office of Communications (OFCOM), noted", but not "I am Ingrid Solberg, the MAG Chair".
+            let bare_comma = cue.as_str().trim().trim_end_matches("the").trim() == ",";
+            let rest = &text[ex.mentions[org].span.end..];
+            let rest = rest.strip_prefix(" (").and_then(|a| a.find(')').filter(|&c| c <= 12).map(|c| &a[c + 1..])).unwrap_or(rest);
+            (!bare_comma || rest.starts_with([',', '.', ';'])).then_some(org)
+        };
+        let org = role_of.and_then(org_after).or_else(|| OF.find(after).and_then(org_after));
         if let Some(org) = org {
             found.push(super::Participant { person: i, affiliations: vec![org], roles: Vec::new(), span: m.span.start..ex.mentions[org].span.end, listed: false });
         }
@@ -733,8 +753,12 @@ pub fn normalise_name(raw: &str) -> String {
     };
     let words: Vec<String> = raw
         .split_whitespace()
-        .map(|w| {
-            if w.chars().count() > 2 && w.chars().all(|c| !c.is_lowercase()) {
+        .enumerate()
+        .map(|(k, w)| {
+            // "Jan VAN DEN BERG": a particle in capitals inside a name is written in lower case.
+            if k > 0 && w.chars().all(|c| c.is_uppercase()) && PARTICLES.contains(&w.to_lowercase().as_str()) {
+                w.to_lowercase()
+            } else if w.chars().count() > 2 && w.chars().all(|c| !c.is_lowercase()) {
                 w.split('-').map(capitalised).collect::<Vec<_>>().join("-")
             } else {
                 w.to_owned()
@@ -823,6 +847,38 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let g = caps.get(1).unwrap();
         if plausible_name(g.as_str(), lexicon) {
             out.push(person(text, g.range(), g.as_str().to_owned(), None, "mail-from"));
+        }
+    }
+    // "Chair: Ms. Helena MARKOVIĆ" … "The CHAIR opened the meeting and recalled …": the one
+    // person of the one "Chair:" line is who "the Chair" speaking means.
+    let chair_line = match layout.chairs.as_slice() {
+        [line] => {
+            let mut named = known.iter().filter(|m| m.kind == EntityKind::Person && line.start <= m.span.start && m.span.end <= line.end);
+            match (named.next(), named.next()) {
+                (Some(Mention { target: Target::Person { name }, .. }), None) => Some(name.name.clone()),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(name) = chair.clone().or(chair_line) {
+        // Found by two substring searches: a pattern over the whole text cost a hundredth of
+        // extraction in the documents with a "Chair:" line.
+        static FINDERS: LazyLock<[memchr::memmem::Finder; 2]> =
+            LazyLock::new(|| [memchr::memmem::Finder::new("he Chair"), memchr::memmem::Finder::new("he CHAIR")]);
+        let bytes = text.as_bytes();
+        for finder in FINDERS.iter() {
+            for at in finder.find_iter(bytes) {
+                let start = at + 3;
+                let end = start + text[start..].find(|c: char| !c.is_alphabetic()).unwrap_or(text.len() - start);
+                let the_opens = at > 0 && matches!(bytes[at - 1], b'T' | b't') && crate::lexicon::boundary_before(bytes, at - 1);
+                let word = &text[start..end];
+                // "The Chair of the Board said" is another chair.
+                let after = &text[end..];
+                if the_opens && ["Chair", "CHAIR", "Chairperson", "Chairman", "Chairwoman"].contains(&word) && !after.starts_with(" of ") && speech_follows(after) {
+                    out.push(person(text, start..end, name.clone(), None, "chair-reference"));
+                }
+            }
         }
     }
     // Speaker tags: ">> NAME:", "→ Name:", "Name: text" at the start of a line.
@@ -917,7 +973,9 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         }
         let name = text[span.clone()].trim_end_matches('.').to_owned();
         span.end = span.start + name.len();
-        if !plausible_name(&name, lexicon) {
+        // "Mr. MASANGO": a surname in capitals after an honorific is a name, not an acronym.
+        let titled = skip > 0 && HONORIFICS.contains(&words[skip - 1]);
+        if !plausible_name(&if titled { normalise_name(&name) } else { name.clone() }, lexicon) {
             continue;
         }
         let before = text[..span.start].trim_end();
@@ -930,7 +988,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             prev_word
         };
         let after = &text[span.end..];
-        let honorific = skip > 0 && HONORIFICS.contains(&words[skip - 1]) || after_honorific;
+        let honorific = titled || after_honorific;
         let nickname = nickname_after(after);
         // "It was noted that X had offered …" reports what someone did, not what they said here.
         let speaks = speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that")
@@ -961,7 +1019,13 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             None if !sentence_start && !name.contains(['.']) => "capitalised",
             None => continue,
         };
-        out.push(person(text, span, normalise_name(&name), nickname.map(|(n, _)| n), rule));
+        let mut mention = person(text, span, normalise_name(&name), nickname.map(|(n, _)| n), rule);
+        // "Mr. MASANGO", "Ms. OLIVEIRA SANTOS": capitals alone after an honorific are a surname.
+        if honorific && !name.chars().any(char::is_lowercase)
+            && let Target::Person { name } = &mut mention.target {
+                name.strength = Strength::Surname;
+            }
+        out.push(mention);
     }
     ProseOut { mentions: out }
 }
@@ -1121,7 +1185,7 @@ fn in_action_block(layout: &Layout, at: usize) -> bool {
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).
 pub fn is_speaker_rule(rule: &str) -> bool {
-    matches!(rule, "speaker-cue" | "speaker-tag" | "chair-tag" | "turn-introduction")
+    matches!(rule, "speaker-cue" | "speaker-tag" | "chair-tag" | "chair-reference" | "turn-introduction")
 }
 
 fn is_chair_tag(tag: &str) -> bool {
@@ -1373,6 +1437,52 @@ mod tests {
         assert_eq!(normalise_name("CHENGETAI  MASANGO"), "Chengetai Masango");
         assert_eq!(normalise_name("AHMED AL-FARSI"), "Ahmed Al-Farsi");
         assert_eq!(normalise_name("JEAN-MARC DUBOIS."), "Jean-Marc Dubois");
+        assert_eq!(normalise_name("Jan VAN DEN BERG"), "Jan van den Berg");
+        assert_eq!(normalise_name("Wout DE NATRIS"), "Wout de Natris");
+    }
+
+    #[test]
+    fn surnames_in_capitals_belong_to_the_name_and_alone_after_an_honorific_are_a_surname() {
+        let text = "Summary record, 18 June 2025\n\n1. Ms. Carol ROACH (Internet Society) opened the meeting. Mr. Pieter VAN DEN BERG noted the GDC. Mr. MASANGO said that the IGF would help. The ICANN CEO spoke.\n";
+        let ex = extracted(text);
+        let people: Vec<(String, Strength, &str)> = ex
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.target {
+                Target::Person { name } => Some((name.name.clone(), name.strength, m.rule)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            people,
+            [
+                ("Carol Roach".to_owned(), Strength::Cued, "speaker-cue"),
+                ("Pieter van den Berg".to_owned(), Strength::Cued, "speaker-cue"),
+                ("Masango".to_owned(), Strength::Surname, "speaker-cue"),
+            ]
+        );
+        assert_eq!(affiliations(text), ["Carol ROACH | Internet Society"]);
+    }
+
+    #[test]
+    fn a_role_of_an_organisation_and_an_organisation_with_its_acronym_state_affiliations() {
+        let text = "Forum, 9 September 2025\n\nMr. Arnaud Lefevre, Head of the IGF Secretariat, presented the GDC. Mr. Jorge Cancio, Swiss Federal Office of Communications (OFCOM), noted it. Ms. Ana Lima, Chair of the Board, agreed.\n";
+        assert_eq!(affiliations(text), ["Arnaud Lefevre | IGF Secretariat", "Jorge Cancio | Swiss Federal Office of Communications"]);
+    }
+
+    #[test]
+    fn the_chair_speaking_is_the_one_person_of_the_chair_line() {
+        let text = "MAG meeting, 18 June 2025\n\nChair: Ms. Helena MARKOVIĆ\n\n1. The CHAIR opened the meeting and recalled the WSIS+20 review.\n2. The Chair of the Board said nothing.\n";
+        let ex = extracted(text);
+        let chair: Vec<(&str, &str)> = ex.mentions.iter().filter(|m| m.rule == "chair-reference").map(|m| (m.surface.as_str(), match &m.target {
+            Target::Person { name } => name.name.as_str(),
+            _ => "",
+        })).collect();
+        assert_eq!(chair, [("CHAIR", "Helena Marković")]);
+        assert_eq!(ex.meeting.as_ref().and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.as_str()), Some("Helena MARKOVIĆ"));
+        // Two chairs: "the Chair" is neither.
+        let two = extracted("MAG meeting, 18 June 2025\n\nChair: Helena Marković\nCo-Chair: Paul Mitchell\n\n1. The Chair opened the meeting.\n");
+        assert!(two.mentions.iter().all(|m| m.rule != "chair-reference"));
     }
 
     #[test]

@@ -141,7 +141,7 @@ static SPEAKER_TAG: LazyLock<LineRegex> = LazyLock::new(|| {
 /// (" to Everyone") and the colon before the words.
 const TAG_CLOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S";
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened) (?:by|by the)\s+").unwrap()
+    Regex::new(r"\b(?:(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened|prepared|compiled|drafted|written|organi[sz]ed|coordinated) (?:by|by the)|with the help of|thanks to|with (?:the )?support (?:of|from))\s+").unwrap()
 });
 static OFFICE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Oo]ffice of\s+").unwrap());
 static ROLE_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
@@ -1000,7 +1000,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             Some("absent")
         } else if honorific {
             Some("honorific")
-        } else if ends_with_cue(&BY_CUE, text, span.start) {
+        } else if ends_with_cue(&BY_CUE, text, span.start) || coordinated_with(&out, "by-cue", text, span.start) {
             Some("by-cue")
         } else if ends_with_cue(&OFFICE_OF, text, span.start) && name.contains(' ') {
             Some("office-of")
@@ -1008,6 +1008,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             Some("role-title")
         } else if will_follows(after) && (in_action_line(text, span.start) || in_action_block(layout, span.start)) {
             Some("action-owner")
+        } else if name.contains(' ') && !name.ends_with("'s") && !name.ends_with("’s") && deed_follows(after) {
+            Some("doer")
         } else {
             None
         };
@@ -1159,6 +1161,21 @@ pub fn speech_follows(after: &str) -> bool {
     false
 }
 
+/// "Olga Sandoval prepared a guide": a full name right before a verb in the past tense is
+/// someone who did something. Only full names: a single capitalised word before a verb is as
+/// often a place or a body ("Geneva hosted").
+fn deed_follows(after: &str) -> bool {
+    let Some(rest) = after.strip_prefix(' ') else { return false };
+    let word = rest.split(|c: char| !c.is_alphabetic()).next().unwrap_or("");
+    word.len() >= 5 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase()) && !matches!(word, "based" | "related" | "entitled" | "titled" | "dated")
+}
+
+/// "… with the help of Amara Okonkwo and José Ramírez Ortega": a name joined by "and" to the
+/// person just found by `rule` shares the cue.
+fn coordinated_with(out: &[Mention], rule: &str, text: &str, start: usize) -> bool {
+    out.last().is_some_and(|m| m.rule == rule && text.get(m.span.end..start) == Some(" and "))
+}
+
 /// "X will send": only counted where the line is an action line.
 fn will_follows(after: &str) -> bool {
     let words: Vec<&str> = after.split_whitespace().take(6).collect();
@@ -1295,6 +1312,14 @@ mod tests {
         check_prose(
             "Mr. Arnaud Lefevre, Head of the IGF Secretariat, presented the programme.",
             &["Arnaud Lefevre (speaker-cue)"],
+        );
+    }
+
+    #[test]
+    fn what_someone_did_or_helped_with_marks_them_as_a_person() {
+        check_prose(
+            "The guide, compiled with the help of Amara Okonkwo and José Ramírez Ortega, is online. Last year Olga Sandoval prepared a guide. Geneva hosted it. We read Olumide Bakre's revised diagram and a Policy Network revised text.",
+            &["Amara Okonkwo (by-cue)", "José Ramírez Ortega (by-cue)", "Olga Sandoval (doer)", "Olumide Bakre (capitalised)"],
         );
     }
 

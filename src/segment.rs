@@ -584,9 +584,11 @@ fn paragraphs(lines: &[Line], text: &str) -> Vec<Span> {
             continue;
         }
         let content = &text[line.content.clone()];
+        // A transcript's turn (">> NAME: …") is a paragraph of its own.
         let continues = current.is_some()
             && (!pending_blank || content.chars().next().is_some_and(char::is_lowercase))
-            && !line.is_item();
+            && !line.is_item()
+            && !content.starts_with(">>");
         match (&mut current, continues) {
             (Some(span), true) => span.end = line.span.end,
             _ => {

@@ -298,7 +298,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
         let rest = m.end + 2..m.end + 2 + inner.len();
         let has_org_or_role = split_parts(text, rest.clone())
             .iter()
-            .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2 || is_acronym_of_another(&text[p.clone()], name));
+            .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2 || is_acronym_of_another(&text[p.clone()], name) || is_mixed_case_acronym(&text[p.clone()]));
         if !has_org_or_role {
             continue;
         }
@@ -331,6 +331,11 @@ fn is_acronym_of_another(part: &str, name: &str) -> bool {
     acronym && !initials.starts_with(part) && !part.starts_with(initials.as_str())
 }
 
+/// "KICTANet", "APrIGF": an acronym with lower-case letters, no nickname (three capitals or more).
+fn is_mixed_case_acronym(part: &str) -> bool {
+    (3..=12).contains(&part.len()) && part.chars().all(|c| c.is_ascii_alphanumeric()) && part.chars().filter(char::is_ascii_uppercase).count() >= 3
+}
+
 /// True when the words before `start` continue a longer capitalised name ("Office for Digital
 /// and Emerging Technologies", "Asia Pacific Network Information Centre").
 fn inside_proper_name(text: &str, start: usize) -> bool {
@@ -355,8 +360,9 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
 pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
     static OF: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"^(?:,? (?:of|from)|,? representing| represented|,? speaking (?:for|on behalf of)|, on behalf of| with|(?:,| and) I (?:work|am working) (?:for|at|with)|, I(?:'m| am) (?:with|from)|, (?:an? )?[A-Z][\w-]*(?: (?:[A-Z][\w-]*|of|for|and|on)){0,4} at|,) (?:the )?").unwrap());
-    // "…, Head of the IGF Secretariat,", "…, Deputy Director of …": a role's "of".
-    static ROLE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^, (?:[A-Z][\w-]* )?([A-Z][\w-]*) of (?:the )?").unwrap());
+    // "…, Head of the IGF Secretariat,", "…, Cabinet Secretary, Ministry of …": a role's "of"
+    // or comma.
+    static ROLE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^, (?:[A-Z][\w-]* ){0,2}([A-Z][\w-]*)(?: of|,) (?:the )?").unwrap());
     let mut found = Vec::new();
     for (i, m) in ex.mentions.iter().enumerate() {
         if m.kind != EntityKind::Person || ex.participants.iter().any(|p| p.person == i) {
@@ -824,7 +830,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     // speaker introduces themself in its first sentences.
     for line_start in std::iter::once(0).chain(memchr::memchr_iter(b'\n', text.as_bytes()).map(|p| p + 1)) {
         let Some(turn) = text[line_start..].strip_prefix(">>") else { continue };
-        if tags.iter().any(|t| t.start >= line_start && t.start < line_start + 8) {
+        if tags.iter().any(|t| t.start >= line_start && t.start < line_start + 8 && !is_generic_tag(&text[t.clone()])) {
             continue;
         }
         let mut head_end = (line_start + 2 + turn.find('\n').unwrap_or(turn.len()).min(160)).min(text.len());
@@ -890,7 +896,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             }
             continue;
         }
-        if in_list(&span) || overlaps_known(&span, &out) || !plausible_name(raw, lexicon) {
+        if in_list(&span) || overlaps_known(&span, &out) || is_generic_tag(raw) || !plausible_name(raw, lexicon) {
             continue;
         }
         // "Panellists: A (X), B (Y)": the label of a list, not a speaker.
@@ -1209,6 +1215,17 @@ fn is_chair_tag(tag: &str) -> bool {
     ["chair", "co-chair", "moderator", "facilitator", "the chair"].contains(&tag.to_lowercase().as_str())
 }
 
+/// A transcript's tag for someone it does not name (">> PARTICIPANT:", ">> AUDIENCE MEMBER:"):
+/// no person, and the turn is whoever introduces themself in it.
+fn is_generic_tag(tag: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "participant", "speaker", "audience", "audience member", "floor", "unidentified speaker", "unknown speaker",
+        "interpreter", "captioner", "online participant", "remote participant", "question", "answer", "voice",
+        "male speaker", "female speaker", "panelist", "panellist", "attendee", "delegate", "representative",
+    ];
+    TAGS.contains(&tag.to_lowercase().as_str())
+}
+
 /// This module's line patterns, for the check that each matches as a whole-text search does
 /// (`extract::tests`).
 #[cfg(test)]
@@ -1313,6 +1330,16 @@ mod tests {
             "Mr. Arnaud Lefevre, Head of the IGF Secretariat, presented the programme.",
             &["Arnaud Lefevre (speaker-cue)"],
         );
+    }
+
+    #[test]
+    fn a_generic_transcript_tag_names_nobody_and_ends_the_turn_before_it() {
+        let text = "MAG call, 9 April 2025\n\n>> JEAN-PIERRE VAN DER BERG: We support the Global Digital Compact.\n>> PARTICIPANT: Can you hear me? This is Naledi Khumalo from the South African Government. We want NETmundial+10 on the agenda.\n>> AUDIENCE MEMBER: The WSIS+20 review matters.\n";
+        let ex = extracted(text);
+        let said: Vec<String> = ex.statements.iter().map(|s| format!("{} → {}", ex.mentions[s.speaker].surface, ex.mentions[s.process].surface)).collect();
+        // The last turn names nobody: its statement has no speaker, so there is none.
+        assert_eq!(said, ["JEAN-PIERRE VAN DER BERG → Global Digital Compact", "Naledi Khumalo → NETmundial+10"]);
+        assert_eq!(affiliations(text), ["Naledi Khumalo | South African Government"]);
     }
 
     #[test]
@@ -1493,6 +1520,8 @@ mod tests {
     fn a_role_of_an_organisation_and_an_organisation_with_its_acronym_state_affiliations() {
         let text = "Forum, 9 September 2025\n\nMr. Arnaud Lefevre, Head of the IGF Secretariat, presented the GDC. Mr. Jorge Cancio, Swiss Federal Office of Communications (OFCOM), noted it. Ms. Ana Lima, Chair of the Board, agreed.\n";
         assert_eq!(affiliations(text), ["Arnaud Lefevre | IGF Secretariat", "Jorge Cancio | Swiss Federal Office of Communications"]);
+        let text = "Forum, 9 September 2025\n\nHon. Eliud Owalo, Cabinet Secretary, Ministry of ICT, underlined the GDC. It was moderated by Ms. Grace Githaiga (KICTANet) of the Kenya ICT Action Network (KICTANet).\n";
+        assert_eq!(affiliations(text), ["Eliud Owalo | Ministry of ICT", "Grace Githaiga | KICTANet"]);
     }
 
     #[test]

@@ -249,6 +249,12 @@ static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^annex
 static ACTIONS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:priorities|decisions|summary|conclusions|recommendations|outcomes|agreements) and )?(?:next steps|action items?|actions?|action points|follow[- ]up(?: actions)?|to[- ]dos?)\s*:?$").unwrap()
 });
+/// "Recommendations": a list of what should be done, by whom it says. Its items are no agenda
+/// items; those in an action's form ("KICTANet to share …") are actions.
+static RECOMMENDATIONS_TITLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:key |main )?recommendations\s*:?$").unwrap());
+static OWNER_TO_DO: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[Tt]he\s+)?\p{Lu}[\w’'.-]*(?:\s+[\w’'.-]+){0,5}?\s+to\s+\p{Ll}+\b").unwrap());
 static MARKER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(?:(\d{1,3})([.)])(?:\s+|$)|([a-zA-Z])([.)])\s+|([-*•→–])\s+)").unwrap());
 
@@ -341,6 +347,18 @@ pub fn layout(text: &str) -> Layout {
                     action_items.push(lines[j].content.clone());
                     // An action is not an agenda item: its number starts no section.
                     taken[j] = true;
+                }
+                j += 1;
+            }
+        }
+        if lines[i].markers.is_empty() && RECOMMENDATIONS_TITLE.is_match(content) {
+            let mut j = i + 1;
+            while j < lines.len() && (lines[j].is_blank() || lines[j].is_item()) {
+                if lines[j].is_item() {
+                    taken[j] = true;
+                    if OWNER_TO_DO.is_match(&text[lines[j].content.clone()]) {
+                        action_items.push(lines[j].content.clone());
+                    }
                 }
                 j += 1;
             }
@@ -856,6 +874,16 @@ mod tests {
         let layout = layout(text);
         let actions: Vec<_> = layout.action_items.iter().map(|s| &text[s.clone()]).collect();
         assert_eq!(actions, ["The Secretariat to compile the notes.", "Bob Roe to organise a call."]);
+        let sections: Vec<_> = layout.sections.iter().map(|s| s.title.as_str()).collect();
+        assert_eq!(sections, ["Opening"]);
+    }
+
+    #[test]
+    fn recommendations_are_no_agenda_items_and_those_with_an_owner_to_act_are_actions() {
+        let text = "Kenya IGF 2024\n\n1. Opening\n\nAda Lovelace opened.\n\nRecommendations\n1. KICTANet to share the report with the East Africa IGF.\n2. The organising committee to start preparations in May.\n3. Governments should support the NRIs.\n";
+        let layout = layout(text);
+        let actions: Vec<_> = layout.action_items.iter().map(|s| &text[s.clone()]).collect();
+        assert_eq!(actions, ["KICTANet to share the report with the East Africa IGF.", "The organising committee to start preparations in May."]);
         let sections: Vec<_> = layout.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(sections, ["Opening"]);
     }

@@ -603,12 +603,16 @@ fn bare_secretariats(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>, rese
         .find_iter(bytes)
         .filter_map(|at| {
             let (start, end) = (at.checked_sub(1)?, at + 10);
+            // An ASCII "S" first: `start` is then a character boundary to cut the text at.
             let word = matches!(bytes[start], b'S' | b's') && crate::lexicon::boundary_before(bytes, start) && crate::lexicon::boundary_after(bytes, end);
+            if !word {
+                return None;
+            }
             // After "the", or opening its line (an action item); "Secretariat of …" is a full name.
             let before = text[..start].trim_end_matches([' ', '\t']);
             let after_the = before.strip_suffix("the").or_else(|| before.strip_suffix("The")).is_some_and(|b| crate::lexicon::boundary_before(bytes, b.len()));
             let opens_line = before.is_empty() || before.ends_with(['\n', '-', '*', '•', ':']);
-            (word && (after_the || opens_line) && !text[end..].starts_with(" of ")).then_some(start..end)
+            ((after_the || opens_line) && !text[end..].starts_with(" of ")).then_some(start..end)
         })
         .filter(|s| !out.iter().any(|m| overlaps(&m.span, s)) && !reserved.iter().any(|r| overlaps(r, s)))
         .collect();
@@ -679,6 +683,8 @@ ggid:org\/wsis a org:Organization ; rdfs:label "WSIS Secretariat" .
         // Two candidates, a secretariat inside another name, or "Secretariat of …": nobody.
         check("The IGF and WSIS calendars: the Secretariat will merge them.", &[]);
         check("The MAG Secretariat met.", &["MAG => Multistakeholder Advisory Group (lexicon)"]);
+        // A letter of two bytes before "ecretariat" (found by the fuzz test).
+        check("The IGF and the Ŝecretariat.", &[]);
     }
 
     /// `surface => label (rule)` for every mention, sorted by position.

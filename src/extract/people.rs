@@ -369,7 +369,7 @@ pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
             continue;
         }
         let after = &text[m.span.end..];
-        let role_of = ROLE_OF.captures(after).filter(|c| ROLE_WORD_SET.contains(c[1].to_lowercase().as_str())).map(|c| c.get(0).unwrap());
+        let role_of = ROLE_OF.captures(after).filter(|c| is_post(&c[1])).map(|c| c.get(0).unwrap());
         // The organisation the cue leads to, if one starts right after it.
         let org_after = |cue: regex::Match| {
             let at = m.span.end + cue.end();
@@ -382,12 +382,41 @@ pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
             let rest = rest.strip_prefix(" (").and_then(|a| a.find(')').filter(|&c| c <= 12).map(|c| &a[c + 1..])).unwrap_or(rest);
             (!bare_comma || rest.starts_with([',', '.', ';'])).then_some(org)
         };
-        let org = role_of.and_then(org_after).or_else(|| OF.find(after).and_then(org_after));
+        let org = role_of.and_then(org_after).or_else(|| OF.find(after).and_then(org_after)).or_else(|| post_before(text, m.span.start, &ex.mentions));
         if let Some(org) = org {
             found.push(super::Participant { person: i, affiliations: vec![org], roles: Vec::new(), span: m.span.start..ex.mentions[org].span.end, listed: false });
         }
     }
     ex.participants.extend(found);
+}
+
+/// A role word for a post held in an organisation ("Head", "Director", "Secretary"), not for
+/// chairing or sitting on a body ("Chair", "Member", "Convener"): "Chair of the MAG" is a role
+/// in the MAG, not an affiliation with it.
+fn is_post(word: &str) -> bool {
+    const SEATS: &[&str] = &[
+        "chair", "co-chair", "cochair", "vice-chair", "chairman", "chairwoman", "chairperson", "member", "members",
+        "convenor", "convener", "facilitator", "co-facilitator", "moderator", "rapporteur", "speaker", "panelist",
+        "panellist", "observer", "volunteer", "intern", "individual", "independent", "personal", "capacity", "expert",
+        "organizer", "organiser", "fellow", "student", "trustee",
+    ];
+    let word = word.to_lowercase();
+    ROLE_WORD_SET.contains(word.as_str()) && !SEATS.contains(&word.as_str())
+}
+
+/// "The Chief of the IGF Secretariat, Mr. Chengetai Masango, …": the organisation of a post
+/// named right before the name.
+fn post_before(text: &str, name_start: usize, mentions: &[Mention]) -> Option<usize> {
+    let mut before = text[..name_start].trim_end();
+    while let Some(word) = before.rsplit(char::is_whitespace).next().filter(|w| HONORIFICS.contains(w)) {
+        before = before[..before.len() - word.len()].trim_end();
+    }
+    let comma = before.strip_suffix(',')?.len();
+    let org = mentions.iter().position(|o| o.kind == EntityKind::Organisation && o.span.end == comma)?;
+    let lead = text[..mentions[org].span.start].trim_end();
+    let lead = lead.strip_suffix("the").map_or(lead, str::trim_end);
+    let role = lead.strip_suffix(" of")?.rsplit(char::is_whitespace).next()?;
+    is_post(role).then_some(org)
 }
 
 /// Reads one participant entry; `in_prose` when it comes from running text, where an entry that
@@ -433,6 +462,7 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
     let mut parts = split_parts(text, rest);
     split_double_roles(text, &mut parts);
     split_joined_orgs(text, &mut parts, lexicon);
+    join_listed_subjects(text, &mut parts, lexicon);
     let roles_after: Vec<bool> = (0..parts.len()).map(|k| parts[k + 1..].iter().all(|p| is_role(&text[p.clone()]))).collect();
     let mut seen_org = false;
     for (k, part) in parts.into_iter().enumerate() {
@@ -613,6 +643,28 @@ fn is_role(words: &str) -> bool {
 
 /// A part naming a place: a country on its own, or a short unknown name closing the entry
 /// after an organisation ("CGI.br, Federal University…, Brasil").
+/// "Dynamic Coalition on Internet Standards, Security and Safety", "Ministry of ICT, Innovation
+/// and Youth Affairs": a name whose subjects run on past a comma is one part, not two. The
+/// part after the comma is joined when it is capitalised words with an "and" and no place,
+/// and the part before ends in a capitalised subject after "on", "for" or "of".
+fn join_listed_subjects(text: &str, parts: &mut Vec<Span>, lexicon: &Lexicon) {
+    static SUBJECT_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(r" (?:on|for|of) (?:the )?\p{Lu}[\w-]*(?: \p{Lu}[\w-]*)*$").unwrap());
+    static SUBJECTS: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^\p{Lu}[\w-]*(?: \p{Lu}[\w-]*)* and (?:the )?\p{Lu}[\w-]*(?: \p{Lu}[\w-]*)*$").unwrap());
+    let mut k = 1;
+    while k < parts.len() {
+        let (a, b) = (&text[parts[k - 1].clone()], &text[parts[k].clone()]);
+        let between = &text[parts[k - 1].end..parts[k].start];
+        let places = b.split([' ', '-']).any(|w| lexicon.lookup(w).is_some_and(|i| lexicon.entry(i).country().is_some()));
+        if between.trim() == "," && SUBJECT_END.is_match(a) && SUBJECTS.is_match(b) && !places && lexicon.lookup(b).is_none() && !is_role(b) {
+            parts[k - 1].end = parts[k].end;
+            parts.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
 fn is_place(words: &str, lexicon: &Lexicon, closing: bool) -> bool {
     if let Some(idx) = lexicon.lookup(words) {
         // A country named on its own ("Brasil", "India") says where, not for whom:
@@ -1522,6 +1574,18 @@ mod tests {
         assert_eq!(affiliations(text), ["Arnaud Lefevre | IGF Secretariat", "Jorge Cancio | Swiss Federal Office of Communications"]);
         let text = "Forum, 9 September 2025\n\nHon. Eliud Owalo, Cabinet Secretary, Ministry of ICT, underlined the GDC. It was moderated by Ms. Grace Githaiga (KICTANet) of the Kenya ICT Action Network (KICTANet).\n";
         assert_eq!(affiliations(text), ["Eliud Owalo | Ministry of ICT", "Grace Githaiga | KICTANet"]);
+        // A post named before the name states it too; a seat on a body ("Chair", "Convener") is a role.
+        let text = "Forum, 9 September 2025\n\nThe Chief of the IGF Secretariat, Mr. Chengetai Masango, presented the GDC. The Chair of the MAG, Ms. Carol Roach, noted it. Dr. Ngozi Eze, Convener of the Internet Society, agreed.\n";
+        assert_eq!(affiliations(text), ["Chengetai Masango | IGF Secretariat"]);
+    }
+
+    #[test]
+    fn a_name_whose_subjects_run_past_a_comma_is_one_affiliation() {
+        let text = "Forum, 9 September 2025\n\nMr. Wout de Natris (Dynamic Coalition on Internet Standards, Security and Safety) asked. Ms. Ana Lima (Ministry of ICT, Innovation and Youth Affairs) agreed. Mr. Bo Li (University of Nairobi, Kenya and Uganda) agreed.\n";
+        assert_eq!(
+            affiliations(text),
+            ["Ana Lima | Ministry of ICT, Innovation and Youth Affairs", "Bo Li | University of Nairobi", "Wout de Natris | Dynamic Coalition on Internet Standards, Security and Safety"]
+        );
     }
 
     #[test]

@@ -43,7 +43,14 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
     let intro = intro_span(text, layout);
     let intro_text = &text[intro.clone()];
     let mut facts = MeetingFacts { number: number(intro_text), ..MeetingFacts::default() };
+    // "Next call: 19 March 2025, 15:00 UTC" dates the next meeting, not this one.
+    let next_lines: Vec<Span> = NEXT_MEETING
+        .find_iter(intro_text)
+        .map(|cue| intro.start + cue.start()..intro.start + intro_text[cue.end()..].find('\n').map_or(intro_text.len(), |p| cue.end() + p))
+        .collect();
+    let about_next = |at: usize| next_lines.iter().any(|l| l.start <= at && at < l.end);
     let mut found = find_dates(text, &intro);
+    found.retain(|d| !about_next(d.span.0));
     // Minutes sent by e-mail may date the meeting only in their subject ("Minutes - NRIs call,
     // 10 March 2025") or as "today's call", the day the post was sent.
     if found.is_empty() {
@@ -62,7 +69,8 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
         _ => None,
     };
     facts.date = date;
-    let times = find_times(text, &intro);
+    let mut times = find_times(text, &intro);
+    times.retain(|t| !about_next(t.span.0));
     // A time written in UTC beats one converted from another zone ("10:00 CET (09:00 UTC)").
     if let Some(time) = times.iter().find(|t| t.stated_utc).or(times.first()) {
         facts.time_utc = Some((time.hour, time.minute));
@@ -388,6 +396,14 @@ mod tests {
         assert_eq!((m.number, m.date.map(|d| d.to_string()), m.time_utc), (Some(2), Some("2020-07-02".into()), None));
         let m = meeting("Online Meeting 33\n3 March 2022 at 1 p.m. UTC\n\nThe meeting was held on 3 March 2022 at 2 p.m. UTC.").unwrap();
         assert_eq!(m.time_utc, Some((13, 0)), "the header wins over the body");
+    }
+
+    #[test]
+    fn the_next_meeting_s_date_and_time_never_date_this_one() {
+        let m = meeting("Notes of yesterday's BPF call (5 March, 15:00 UTC).\n\nNext call: 19 March 2025, 16:00 UTC.\n").unwrap();
+        assert_eq!(m.date, dates::valid(2025, 3, 5));
+        assert_eq!(m.time_utc, Some((15, 0)));
+        assert_eq!(m.next_meeting.unwrap().lexical(), "2025-03-19T16:00:00Z");
     }
 
     #[test]

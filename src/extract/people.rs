@@ -276,7 +276,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
     for m in runs {
         let after = &text[m.end..];
         let Some(inner) = after.strip_prefix(" (").and_then(|a| a.find(')').map(|c| &a[..c])) else { continue };
-        if in_list(m.start) || inner.contains('\n') || nickname_after(after).is_some() || out.reserved.iter().any(|r| r.start < m.end && m.start < r.end) {
+        if in_list(m.start) || inner.contains('\n') || nickname_of(after, lexicon).is_some() || out.reserved.iter().any(|r| r.start < m.end && m.start < r.end) {
             continue;
         }
         // Leading words that are not names ("On behalf of …", "Ms.").
@@ -445,8 +445,7 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
     let mut rest = name_span.end..span.start + entry_trimmed.len();
     // "Mei-Lin Chou (Mei)": a nickname, not an organisation.
-    if let Some((nick, skip)) = nickname_after(&text[name_span.end..rest.end])
-        && lexicon.lookup(&nick).is_none() {
+    if let Some((nick, skip)) = nickname_of(&text[name_span.end..rest.end], lexicon) {
             if let Some(Mention { target: Target::Person { name }, .. }) = out.mentions.last_mut() {
                 name.nickname = Some(nick);
             }
@@ -1047,7 +1046,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         };
         let after = &text[span.end..];
         let honorific = titled || after_honorific;
-        let nickname = nickname_after(after);
+        let nickname = nickname_of(after, lexicon);
         // "It was noted that X had offered …" reports what someone did, not what they said here.
         let speaks = speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that")
             || quote_attributed(before)
@@ -1150,7 +1149,13 @@ fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
         || words.len() >= 2 && !words.iter().all(|w| lexicon.lookup(w).is_some())
 }
 
-/// The nickname written right after a name: "Concettina Cassa (Titti)".
+/// The nickname written right after a name, unless it is a curated name: "Concettina Cassa
+/// (Titti)", but not "Josh Kallmer (Microsoft)".
+fn nickname_of(after: &str, lexicon: &Lexicon) -> Option<(String, usize)> {
+    nickname_after(after).filter(|(nick, _)| lexicon.lookup(nick).is_none())
+}
+
+/// What looks like a nickname right after a name: one capitalised word in parentheses.
 fn nickname_after(after: &str) -> Option<(String, usize)> {
     let rest = after.strip_prefix(" (")?;
     let close = rest.find(')')?;
@@ -1486,6 +1491,8 @@ mod tests {
         speakers.sort();
         assert_eq!(speakers, ["Aiko Tanaka", "Lars Nilsson", "Raj Patel"]);
         assert_eq!(affiliations(text), ["Aiko Tanaka | Keio University"]);
+        // One capitalised word in parentheses is a nickname, unless the data names it.
+        assert_eq!(affiliations("BPF call, 5 March 2025\n\n- Josh Kallmer (Microsoft): the GDC matters.\n"), ["Josh Kallmer | Microsoft"]);
     }
 
     #[test]

@@ -228,7 +228,7 @@ static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|in attendance|speakers|panell?ists)\s*:?$").unwrap()
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists|rapporteurs?)\s*:\s*(\S.*)$").unwrap()
 });
 static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     // An ASCII `\b` (its words are ASCII) keeps the search on the regex crate's DFA on any line.

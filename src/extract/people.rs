@@ -204,8 +204,8 @@ impl PendingParticipant {
 /// Parses the participant list.
 pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> ParticipantsOut {
     let mut out = ParticipantsOut { entries: Vec::new(), mentions: Vec::new(), reserved: Vec::new(), acronyms: BTreeMap::new() };
-    for span in &layout.participants {
-        parse_entry(text, span.clone(), lexicon, &mut out, false);
+    for span in appositions_joined(text, &layout.participants, lexicon) {
+        parse_entry(text, span, lexicon, &mut out, false);
     }
     for span in &layout.prose_participants {
         parse_entry(text, span.clone(), lexicon, &mut out, true);
@@ -218,6 +218,22 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
             let name_span = span.start..span.start + len;
             out.reserved.push(name_span.clone());
             out.mentions.push(person(text, name_span.clone(), normalise_name(&text[name_span]), None, "absent-list"));
+        }
+    }
+    out
+}
+
+/// "Moderator: Mr. Chengetai Masango, Chief, IGF Secretariat": split at its commas, a line's
+/// entry is followed by its role and its organisation. An entry that is only a role or a curated
+/// organisation, after a comma, belongs to the entry before it.
+fn appositions_joined(text: &str, entries: &[Span], lexicon: &Lexicon) -> Vec<Span> {
+    let mut out: Vec<Span> = Vec::new();
+    for span in entries {
+        let words = text[span.clone()].trim_end_matches(['.', ',', ';', ' ']);
+        let apposition = is_role(words) || lexicon.lookup(words).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation);
+        match out.last_mut() {
+            Some(prev) if apposition && text.get(prev.end..span.start).is_some_and(|between| between.trim() == ",") => prev.end = span.end,
+            _ => out.push(span.clone()),
         }
     }
     out
@@ -1330,6 +1346,11 @@ mod tests {
                 "Antoine Vergne | Mission Publiques | ",
                 "Dino dell'Accio |  | ",
             ],
+        );
+        // A label line's entry followed by its role and organisation, split at the commas.
+        check_entries(
+            "Session 2\nModerator: Mr. Chengetai Masango, Chief, IGF Secretariat\nRapporteur: Ms. Ana Lima, ICANN\nPresent: Bo Li, Ada Roe\n",
+            &["Chengetai Masango | IGF Secretariat | Chief", "Ana Lima | ICANN | ", "Bo Li |  | ", "Ada Roe |  | "],
         );
     }
 

@@ -120,9 +120,10 @@ const PARTICLES: &[&str] =
 /// A word in capitals continues a run but never opens one, except after an honorific: UN
 /// records write surnames so ("Ms. Carol ROACH", "Mr. MASANGO"), and a capitalised word opening
 /// a run keeps acronyms ("ICANN", "the MAG") from being read as names.
-static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| {
-    LineRegex::new(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{Lu}[\p{Lu}'’-]*\p{Lu}|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|ten|ter|la|le|los|las|bin|al|el|dos|das)[ \t]+){0,2}(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+|\p{Lu}[\p{Lu}'’-]*\p{Lu}))*")
-});
+const NAME_RUN_PATTERN: &str = r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{Lu}[\p{Lu}'’-]*\p{Lu}|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|ten|ter|la|le|los|las|bin|al|el|dos|das)[ \t]+){0,2}(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+|\p{Lu}[\p{Lu}'’-]*\p{Lu}))*";
+static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| LineRegex::new(NAME_RUN_PATTERN));
+/// [`NAME_RUN`] at the start of a participant entry only.
+static NAME_RUN_AT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{NAME_RUN_PATTERN})")).unwrap());
 
 /// Every run of name words in `text`: found once per document for the two passes that read them
 /// (each search of the whole text was a twentieth of extraction time).
@@ -230,9 +231,9 @@ fn appositions_joined(text: &str, entries: &[Span], lexicon: &Lexicon) -> Vec<Sp
     let mut out: Vec<Span> = Vec::new();
     for span in entries {
         let words = text[span.clone()].trim_end_matches(['.', ',', ';', ' ']);
-        let apposition = is_role(words) || lexicon.lookup(words).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation);
+        let apposition = || is_role(words) || lexicon.lookup(words).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation);
         match out.last_mut() {
-            Some(prev) if apposition && text.get(prev.end..span.start).is_some_and(|between| between.trim() == ",") => prev.end = span.end,
+            Some(prev) if text.get(prev.end..span.start).is_some_and(|between| between.trim() == ",") && apposition() => prev.end = span.end,
             _ => out.push(span.clone()),
         }
     }
@@ -385,7 +386,13 @@ pub fn of_appositions(text: &str, ex: &mut super::Extraction) {
             continue;
         }
         let after = &text[m.span.end..];
-        let role_of = ROLE_OF.captures(after).filter(|c| is_post(&c[1])).map(|c| c.get(0).unwrap());
+        let role_of = after
+            .strip_prefix(", ")
+            .is_some_and(|a| a.starts_with(|c: char| c.is_ascii_uppercase()))
+            .then(|| ROLE_OF.captures(after))
+            .flatten()
+            .filter(|c| is_post(&c[1]))
+            .map(|c| c.get(0).unwrap());
         // The organisation the cue leads to, if one starts right after it.
         let org_after = |cue: regex::Match| {
             let at = m.span.end + cue.end();
@@ -546,7 +553,7 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
 
 /// The length of the name at the start of a participant entry.
 fn name_prefix(entry: &str, lexicon: &Lexicon) -> Option<usize> {
-    let m = NAME_RUN.regex().find(entry).filter(|m| m.start() == 0)?;
+    let m = NAME_RUN_AT_START.find(entry)?;
     let mut end = m.end();
     // "Nigel Hickson Government of UK": the name stops where an organisation starts.
     let run = &entry[..end];
@@ -670,8 +677,8 @@ fn join_listed_subjects(text: &str, parts: &mut Vec<Span>, lexicon: &Lexicon) {
     while k < parts.len() {
         let (a, b) = (&text[parts[k - 1].clone()], &text[parts[k].clone()]);
         let between = &text[parts[k - 1].end..parts[k].start];
-        let places = b.split([' ', '-']).any(|w| lexicon.lookup(w).is_some_and(|i| lexicon.entry(i).country().is_some()));
-        if between.trim() == "," && SUBJECT_END.is_match(a) && SUBJECTS.is_match(b) && !places && lexicon.lookup(b).is_none() && !is_role(b) {
+        let places = || b.split([' ', '-']).any(|w| lexicon.lookup(w).is_some_and(|i| lexicon.entry(i).country().is_some()));
+        if between.trim() == "," && b.contains(" and ") && SUBJECTS.is_match(b) && SUBJECT_END.is_match(a) && !places() && lexicon.lookup(b).is_none() && !is_role(b) {
             parts[k - 1].end = parts[k].end;
             parts.remove(k);
         } else {

@@ -868,23 +868,25 @@ mod tests {
         assert_eq!(absent, ["Di Poe", "Ed Moe"]);
     }
 
+    /// The action items and the section titles of `text`'s layout.
+    fn actions_and_sections(text: &str) -> (Vec<&str>, Vec<String>) {
+        let layout = layout(text);
+        (layout.action_items.iter().map(|s| &text[s.clone()]).collect(), layout.sections.iter().map(|s| s.title.clone()).collect())
+    }
+
     #[test]
     fn numbered_follow_up_items_are_actions_not_agenda_items() {
         let text = "Uganda IGF 2025\n\n1. Opening\n\nAda Lovelace opened.\n\nRecommendations and follow-up\n1. The Secretariat to compile the notes.\n2. Bob Roe to organise a call.\n";
-        let layout = layout(text);
-        let actions: Vec<_> = layout.action_items.iter().map(|s| &text[s.clone()]).collect();
+        let (actions, sections) = actions_and_sections(text);
         assert_eq!(actions, ["The Secretariat to compile the notes.", "Bob Roe to organise a call."]);
-        let sections: Vec<_> = layout.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(sections, ["Opening"]);
     }
 
     #[test]
     fn recommendations_are_no_agenda_items_and_those_with_an_owner_to_act_are_actions() {
         let text = "Kenya IGF 2024\n\n1. Opening\n\nAda Lovelace opened.\n\nRecommendations\n1. KICTANet to share the report with the East Africa IGF.\n2. The organising committee to start preparations in May.\n3. Governments should support the NRIs.\n";
-        let layout = layout(text);
-        let actions: Vec<_> = layout.action_items.iter().map(|s| &text[s.clone()]).collect();
+        let (actions, sections) = actions_and_sections(text);
         assert_eq!(actions, ["KICTANet to share the report with the East Africa IGF.", "The organising committee to start preparations in May."]);
-        let sections: Vec<_> = layout.sections.iter().map(|s| s.title.as_str()).collect();
         assert_eq!(sections, ["Opening"]);
     }
 

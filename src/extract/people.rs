@@ -110,20 +110,22 @@ const ROLE_WORDS: &[&str] = &[
 /// full name where the text's form says it is one (a self-introduction, an e-mail's sender).
 const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
 
-/// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg". NAME_RUN spells
-/// them out (a pattern cannot read a list).
+/// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg".
 const PARTICLES: &[&str] =
     &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ten", "ter", "la", "le", "los", "las", "bin", "al", "el", "dos", "das"];
 
-/// A run of name words: capitalised words, initials, particles ("Wout De Natris",
+/// A run of name words: capitalised words, initials, [`PARTICLES`] ("Wout De Natris",
 /// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour", "Jean-Pierre van der Berg").
 /// A word in capitals continues a run but never opens one, except after an honorific: UN
 /// records write surnames so ("Ms. Carol ROACH", "Mr. MASANGO"), and a capitalised word opening
 /// a run keeps acronyms ("ICANN", "the MAG") from being read as names.
-const NAME_RUN_PATTERN: &str = r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{Lu}[\p{Lu}'’-]*\p{Lu}|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.)(?:[ \t]+(?:(?:de|da|del|della|di|du|van|von|der|den|ten|ter|la|le|los|las|bin|al|el|dos|das)[ \t]+){0,2}(?:(?:St|Jr|Sr)\.|\p{Lu}[\p{Ll}\p{Lu}'’-]*\p{Ll}[\p{Ll}'’-]*|\p{Lu}\.|(?:dell|d)['’]\p{Lu}\p{Ll}+|\p{Lu}[\p{Lu}'’-]*\p{Lu}))*";
-static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| LineRegex::new(NAME_RUN_PATTERN));
+static NAME_RUN_PATTERN: LazyLock<String> = LazyLock::new(|| {
+    let particles = PARTICLES.join("|");
+    format!(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}|\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’-]*\p{{Ll}}[\p{{Ll}}'’-]*|\p{{Lu}}\.)(?:[ \t]+(?:(?:{particles})[ \t]+){{0,2}}(?:(?:St|Jr|Sr)\.|\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’-]*\p{{Ll}}[\p{{Ll}}'’-]*|\p{{Lu}}\.|(?:dell|d)['’]\p{{Lu}}\p{{Ll}}+|\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}))*")
+});
+static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| LineRegex::new(&NAME_RUN_PATTERN));
 /// [`NAME_RUN`] at the start of a participant entry only.
-static NAME_RUN_AT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{NAME_RUN_PATTERN})")).unwrap());
+static NAME_RUN_AT_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!("^(?:{})", *NAME_RUN_PATTERN)).unwrap());
 
 /// Every run of name words in `text`: found once per document for the two passes that read them
 /// (each search of the whole text was a twentieth of extraction time).

@@ -223,12 +223,15 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, matches: &[LexMatch], ou
     let government = Some(vocab::gg::GOVERNMENT.as_str());
     for caps in GOVERNMENT_OF.captures_iter(text) {
         let whole = caps.get(0).unwrap();
+        // "the Government of Ghana's position": the possessive is not part of the name.
         let country = caps.get(1).unwrap().as_str();
+        let country = country.strip_suffix("'s").or_else(|| country.strip_suffix("’s")).unwrap_or(country);
+        let whole = whole.start()..caps.get(1).unwrap().start() + country.len();
         if let Some(idx) = lexicon.lookup(country).filter(|&i| lexicon.entry(i).country().is_some()) {
             let e = lexicon.entry(idx);
-            out.push(curated(text, whole.start(), whole.end(), &e.iri, e.kind, "government-of"));
+            out.push(curated(text, whole.start, whole.end, &e.iri, e.kind, "government-of"));
         } else {
-            out.push(new_org(text, whole.range(), format!("Government of {country}"), government, "government-of"));
+            out.push(new_org(text, whole, format!("Government of {country}"), government, "government-of"));
         }
     }
     for caps in POSSESSIVE_GOVERNMENT.captures_iter(text) {

@@ -1007,6 +1007,10 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         turn > 0 && tagged_names[turn - 1].1 == lexicon::name_key(name) && name.contains(' ')
     };
 
+    // The names the document lists ("May Lin Tan", "Jan Kowalski"): their first word opens a
+    // name in the text too, though it is also a month, where the listed name follows or the
+    // word stands alone ("Jan to circulate …"; not "In May Chengetai noted").
+    let listed: Vec<&str> = known.iter().filter(|m| m.kind == EntityKind::Person && m.rule == "participant-list").map(|m| m.surface.as_str()).collect();
     for m in runs {
         let mut span = m.clone();
         if in_list(&span) {
@@ -1016,7 +1020,15 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let raw = text[span.clone()].to_owned();
         let words: Vec<&str> = raw.split(' ').collect();
         let mut skip = 0;
-        while skip < words.len() && (is_not_name(words[skip].trim_end_matches('.')) || HONORIFICS.contains(&words[skip])) {
+        // A listed first word is still a month beside a number ("3 June 2025").
+        let run_end = span.end;
+        let opens_listed = |start: usize, word: &str| {
+            let rest = &text[start..run_end];
+            listed.iter().any(|l| l.split_whitespace().next() == Some(word) && (rest.starts_with(l) || rest == word))
+                && !text[..start].trim_end().ends_with(|c: char| c.is_ascii_digit())
+                && !text[start + word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
+        };
+        while skip < words.len() && (is_not_name(words[skip].trim_end_matches('.')) || HONORIFICS.contains(&words[skip])) && !opens_listed(span.start, words[skip]) {
             span.start += words[skip].len() + 1;
             skip += 1;
         }
@@ -1057,7 +1069,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         span.end = span.start + name.len();
         // "Mr. MASANGO": a surname in capitals after an honorific is a name, not an acronym.
         let titled = skip > 0 && HONORIFICS.contains(&words[skip - 1]);
-        if !plausible_name(&if titled { normalise_name(&name) } else { name.clone() }, lexicon) {
+        let listed = is_not_name(words[skip]) && opens_listed(span.start, words[skip]) && lexicon.lookup(&name).is_none();
+        if !listed && !plausible_name(&if titled { normalise_name(&name) } else { name.clone() }, lexicon) {
             continue;
         }
         let before = text[..span.start].trim_end();
@@ -1427,6 +1440,20 @@ mod tests {
         // The last turn names nobody: its statement has no speaker, so there is none.
         assert_eq!(said, ["JEAN-PIERRE VAN DER BERG → Global Digital Compact", "Naledi Khumalo → NETmundial+10"]);
         assert_eq!(affiliations(text), ["Naledi Khumalo | South African Government"]);
+    }
+
+    #[test]
+    fn a_month_that_opens_a_listed_name_is_a_first_name() {
+        let text = "WG call, 3 June 2025\n\nPresent: Jan Kowalski, May Lin Tan, June Okafor\n\nMay Lin Tan asked about IGF 2025. In May Chengetai Masango noted the GDC.\n\nAction: Jan to circulate the survey.\n";
+        let ex = extracted(text);
+        let people: Vec<(&str, &str)> = ex
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityKind::Person && m.rule != "participant-list")
+            .map(|m| (m.surface.as_str(), m.rule))
+            .collect();
+        // "3 June 2025" stays a date; "In May" stays a month, since nobody listed is called May X.
+        assert_eq!(people, [("May Lin Tan", "speaker-cue"), ("Chengetai Masango", "speaker-cue"), ("Jan", "action-owner")]);
     }
 
     #[test]

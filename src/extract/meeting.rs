@@ -220,8 +220,10 @@ fn body(text: &str, intro: &Span, mentions: &[Mention]) -> Option<usize> {
     if let Some(&i) = orgs.iter().find(|&&i| BODY_MEETING.is_match(&text[mentions[i].span.end..])) {
         return Some(i);
     }
-    // "The MAG Working Group on Workshop Processes met online on 29 January": the subject of "met".
-    static BODY_MET: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^ (?:met|convened|reconvened)\b").unwrap());
+    // "The MAG Working Group on Workshop Processes met online on 29 January", "The Youth IGF
+    // Ghana was opened by …", "Kenya IGF 2024: report": the subject of "met", or a body's edition.
+    static BODY_MET: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^ (?:met|convened|reconvened|was (?:held|convened|opened|organi[sz]ed)|(?:19|20)\d\d\b)").unwrap());
     if let Some(&i) = orgs.iter().find(|&&i| BODY_MET.is_match(&text[mentions[i].span.end..])) {
         return Some(i);
     }
@@ -332,6 +334,11 @@ mod tests {
         let ex = extracted("NEWSLETTER - FEBRUARY 2025\n\nGroup agrees new criteria\n\nThe MAG Working Group on Workshop Processes met online on 29 January 2025, with the Internet Society. The hour-long call started at 16:00 UTC.\n");
         let body = ex.meeting.and_then(|m| m.body).map(|i| ex.mentions[i].surface.clone());
         assert_eq!(body.as_deref(), Some("MAG Working Group on Workshop Processes"));
+        // A body's edition in a title ("Kenya IGF 2024"), and "was opened".
+        for text in ["Kenya IGF 2024: report\n\nThe forum was held in Nairobi on 12 September 2024.\n", "Summary report, 14 August 2025\n\nThe Youth IGF Ghana was opened by Ms. Abena Mensah.\n"] {
+            let ex = extracted(text);
+            assert!(ex.meeting.as_ref().and_then(|m| m.body).is_some(), "{text}");
+        }
     }
 
     #[test]

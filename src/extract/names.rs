@@ -127,9 +127,10 @@ pub fn find(text: &str, lexicon: &Lexicon, reserved: &[Span], known: &BTreeMap<S
             continue;
         }
         if entry.kind == EntityKind::Organisation
-            && let Some(start) = qualified_start(text, m.start..m.end, lexicon)
+            && let Some(span) = qualified(text, m.start..m.end, lexicon)
         {
-            out.push(new_org(text, start..m.end, text[start..m.end].to_owned(), None, "qualified-name"));
+            out.push(new_org(text, span.clone(), text[span.clone()].to_owned(), None, "qualified-name"));
+            taken.push(span);
             continue;
         }
         out.push(curated(text, m.start, m.end, &entry.iri, entry.kind, "lexicon"));
@@ -187,17 +188,28 @@ fn national_igf_name(country: &str, secretariat: bool) -> String {
     if secretariat { format!("{country} IGF Secretariat") } else { format!("{country} Internet Governance Forum") }
 }
 
-/// Where a curated organisation's name is qualified as a national or local counterpart, the start
-/// of the whole name: "the Local Multistakeholder Advisory Group" is a national IGF's, not the
-/// MAG, and "the Uganda Youth IGF" is Uganda's. A country qualifies only a name holding "IGF":
-/// elsewhere it may be part of the curated body's own name.
-fn qualified_start(text: &str, name: Span, lexicon: &Lexicon) -> Option<usize> {
+/// Where a curated organisation's name is qualified as a national or local counterpart, the
+/// whole name: "the Local Multistakeholder Advisory Group" is a national IGF's, not the MAG,
+/// and "the Uganda Youth IGF" and "the Youth IGF Ghana" are a country's. A country qualifies
+/// only a name holding "IGF": elsewhere it may be part of the curated body's own name.
+fn qualified(text: &str, name: Span, lexicon: &Lexicon) -> Option<Span> {
     const QUALIFIERS: &[&str] = &["Local", "National", "Regional", "Subregional", "Sub-regional"];
-    let before = text[..name.start].strip_suffix(' ')?;
-    let word_start = before.char_indices().rev().find(|&(_, c)| !(c.is_alphanumeric() || c == '-')).map_or(0, |(p, c)| p + c.len_utf8());
-    let word = &before[word_start..];
-    let holds_igf = text[name].split(|c: char| !c.is_alphanumeric()).any(|w| w == "IGF");
-    (QUALIFIERS.contains(&word) || holds_igf && country_of(lexicon, word).is_some()).then(|| before.len() - word.len())
+    let holds_igf = text[name.clone()].split(|c: char| !c.is_alphanumeric()).any(|w| w == "IGF");
+    if let Some(before) = text[..name.start].strip_suffix(' ') {
+        let word_start = before.char_indices().rev().find(|&(_, c)| !(c.is_alphanumeric() || c == '-')).map_or(0, |(p, c)| p + c.len_utf8());
+        let word = &before[word_start..];
+        if QUALIFIERS.contains(&word) || holds_igf && country_of(lexicon, word).is_some() {
+            return Some(word_start..name.end);
+        }
+    }
+    // "the Youth IGF Ghana": a country right after an IGF name, of one to three words.
+    let after = text[name.end..].strip_prefix(' ').filter(|_| holds_igf)?;
+    let words: Vec<&str> = after.split(' ').take(3).take_while(|w| w.starts_with(char::is_uppercase)).collect();
+    (1..=words.len()).rev().find_map(|n| {
+        let country = words[..n].join(" ");
+        let country = country.trim_end_matches(|c: char| !c.is_alphanumeric());
+        country_of(lexicon, country).map(|_| name.start..name.end + 1 + country.len())
+    })
 }
 
 /// "President of GA" also refers to the GA: an organisation named after "of" inside an
@@ -336,6 +348,12 @@ fn national_igfs(text: &str, lexicon: &Lexicon, out: &mut Vec<Mention>) {
                 let end = if secretariat { end + " Secretariat".len() } else { end };
                 out.push(new_org(text, run.start..end, national_igf_name(&country, secretariat), None, "national-igf"));
             } else if let Some((country, run)) = capitalised_run(text, end, false).and_then(|run| country_words(lexicon, text, run, false)) {
+                // "the Youth IGF Ghana": a curated name ending in "IGF" before the country is
+                // qualified by it (`qualified`), not a national IGF.
+                let prev = text[..at].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+                if !prev.is_empty() && lexicon.lookup(&format!("{prev} {name}")).is_some() {
+                    continue;
+                }
                 out.push(new_org(text, at..run.end, national_igf_name(&country, false), None, "national-igf"));
             }
         }
@@ -735,11 +753,12 @@ ggid:org\/wsis a org:Organization ; rdfs:label "WSIS Secretariat" .
     #[test]
     fn a_national_counterpart_of_a_curated_body_is_another_body() {
         check(
-            "The Local Multistakeholder Advisory Group met the MAG, the Ethiopia Youth IGF and the Youth IGF.",
+            "The Local Multistakeholder Advisory Group met the MAG, the Ethiopia Youth IGF, the Youth IGF Saudi Arabia and the Youth IGF.",
             &[
                 "Local Multistakeholder Advisory Group => new:Local Multistakeholder Advisory Group (qualified-name)",
                 "MAG => Multistakeholder Advisory Group (lexicon)",
                 "Ethiopia Youth IGF => new:Ethiopia Youth IGF (qualified-name)",
+                "Youth IGF Saudi Arabia => new:Youth IGF Saudi Arabia (qualified-name)",
                 "Youth IGF => Youth Internet Governance Forum (lexicon)",
             ],
         );

@@ -1011,6 +1011,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     // name in the text too, though it is also a month, where the listed name follows or the
     // word stands alone ("Jan to circulate …"; not "In May Chengetai noted").
     let listed: Vec<&str> = known.iter().filter(|m| m.kind == EntityKind::Person && m.rule == "participant-list").map(|m| m.surface.as_str()).collect();
+    let listed_first: HashSet<&str> = listed.iter().filter_map(|l| l.split_whitespace().next()).collect();
     for m in runs {
         let mut span = m.clone();
         if in_list(&span) {
@@ -1024,7 +1025,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let run_end = span.end;
         let opens_listed = |start: usize, word: &str| {
             let rest = &text[start..run_end];
-            listed.iter().any(|l| l.split_whitespace().next() == Some(word) && (rest.starts_with(l) || rest == word))
+            listed_first.contains(word)
+                && listed.iter().any(|l| l.split_whitespace().next() == Some(word) && (rest.starts_with(l) || rest == word))
                 && !text[..start].trim_end().ends_with(|c: char| c.is_ascii_digit())
                 && !text[start + word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
         };

@@ -247,8 +247,15 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         if m.kind != EntityKind::Person {
             continue;
         }
-        // "Chair: X", "Chair: Ms. X", ">> CHAIR: My name is X".
-        let opens_entry = |c: &Span| c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| HONORIFICS.contains(&w));
+        // "Chair: X", "Chair: Ms. X", ">> CHAIR: My name is X". A line naming two or more
+        // ("Facilitators: A and B", "Co-chairs: A, B") does not say which of them moderated.
+        let alone_on_its_line = |c: &Span| {
+            let on_line = |o: &&Span| !text[o.start.min(c.start)..o.end.max(c.end)].contains('\n');
+            layout.chairs.iter().filter(on_line).count() == 1
+        };
+        let opens_entry = |c: &Span| {
+            c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| HONORIFICS.contains(&w)) && alone_on_its_line(c)
+        };
         if m.rule == "self-introduction" || layout.chairs.iter().any(opens_entry) {
             return Some(i);
         }
@@ -403,6 +410,17 @@ mod tests {
         assert_eq!((m.number, m.date.map(|d| d.to_string()), m.time_utc), (Some(2), Some("2020-07-02".into()), None));
         let m = meeting("Online Meeting 33\n3 March 2022 at 1 p.m. UTC\n\nThe meeting was held on 3 March 2022 at 2 p.m. UTC.").unwrap();
         assert_eq!(m.time_utc, Some((13, 0)), "the header wins over the body");
+    }
+
+    #[test]
+    fn a_line_naming_several_chairs_names_no_moderator() {
+        let moderator = |text: &str| {
+            let ex = extracted(text);
+            ex.meeting.and_then(|m| m.moderator).map(|i| ex.mentions[i].surface.clone())
+        };
+        assert_eq!(moderator("BPF call, 4 February 2025\n\nChair: Ana Lima (ISOC)\n\nWe met.\n").as_deref(), Some("Ana Lima"));
+        assert_eq!(moderator("BPF call, 4 February 2025\n\nFacilitators: Ana Lima (ISOC) and Bo Li (APC)\n\nWe met.\n"), None);
+        assert_eq!(moderator("BPF call, 4 February 2025\n\nCo-chairs: Ana Lima, Bo Li\n\nWe met.\n"), None);
     }
 
     #[test]

@@ -203,13 +203,11 @@ fn qualified(text: &str, name: Span, lexicon: &Lexicon) -> Option<Span> {
         }
     }
     // "the Youth IGF Ghana": a country right after an IGF name, of one to three words.
-    let after = text[name.end..].strip_prefix(' ').filter(|_| holds_igf)?;
-    let words: Vec<&str> = after.split(' ').take(3).take_while(|w| w.starts_with(char::is_uppercase)).collect();
-    (1..=words.len()).rev().find_map(|n| {
-        let country = words[..n].join(" ");
-        let country = country.trim_end_matches(|c: char| !c.is_alphanumeric());
-        country_of(lexicon, country).map(|_| name.start..name.end + 1 + country.len())
-    })
+    if !holds_igf || !text[name.end..].starts_with(' ') {
+        return None;
+    }
+    let (_, country) = capitalised_run(text, name.end, false).and_then(|run| country_words(lexicon, text, run, false))?;
+    Some(name.start..country.end)
 }
 
 /// "President of GA" also refers to the GA: an organisation named after "of" inside an

@@ -386,6 +386,34 @@ fn resolve_document<'a>(d: usize, ex: &'a Extraction, lexicon: &Lexicon, base: &
     (outcomes, index)
 }
 
+/// Names that are, in some document, the last words of exactly one longer name of that document
+/// ("Ortega Rivas" beside "Juan Carlos Ortega Rivas"): there they refer to that person by surname.
+/// Short name key → (document, the longer name's key). A name written in a participant list is
+/// a full name and has none.
+fn surname_references(names: &BTreeMap<String, NameStats>) -> HashMap<String, Vec<(usize, String)>> {
+    let mut by_last: HashMap<&str, Vec<&str>> = HashMap::default();
+    for key in names.keys() {
+        by_last.entry(key.rsplit(' ').next().unwrap_or("")).or_default().push(key);
+    }
+    let mut out: HashMap<String, Vec<(usize, String)>> = HashMap::default();
+    for group in by_last.values().filter(|g| g.len() > 1) {
+        for &short in group {
+            if names[short].in_list {
+                continue;
+            }
+            let longer: Vec<&str> =
+                group.iter().copied().filter(|long| long.len() > short.len() && long.ends_with(short) && long.as_bytes()[long.len() - short.len() - 1] == b' ').collect();
+            for &d in &names[short].documents {
+                let mut in_doc = longer.iter().filter(|l| names[**l].documents.contains(&d));
+                if let (Some(long), None) = (in_doc.next(), in_doc.next()) {
+                    out.entry(short.to_owned()).or_default().push((d, (*long).to_owned()));
+                }
+            }
+        }
+    }
+    out
+}
+
 fn kind_word(kind: EntityKind) -> &'static str {
     match kind {
         EntityKind::Person => "person",
@@ -429,6 +457,9 @@ struct PeopleIndex {
     by_last: HashMap<String, Vec<usize>>,
     /// A first name or nickname key, and each of its one-letter-deleted variants → clusters.
     by_variant: HashMap<String, Vec<usize>>,
+    /// Names that are, in a document, the last words of one longer name there (see
+    /// [`surname_references`]): name key → (document, the longer name's key).
+    surnames: HashMap<String, Vec<(usize, String)>>,
     corrections: Corrections,
 }
 
@@ -464,6 +495,12 @@ impl PeopleIndex {
                     stats.in_list = true;
                     stats.list_entries.insert((d, i));
                 }
+            }
+        }
+        let surnames = surname_references(&names);
+        for (short, uses) in &surnames {
+            if names[short].documents.len() == uses.len() {
+                names.remove(short);
             }
         }
         let keys: Vec<String> = names.keys().cloned().collect();
@@ -598,21 +635,30 @@ impl PeopleIndex {
                 }
             }
         }
-        PeopleIndex { clusters, by_full, by_nickname, by_first, by_last, by_variant, corrections: corrections.clone() }
+        PeopleIndex { clusters, by_full, by_nickname, by_first, by_last, by_variant, surnames, corrections: corrections.clone() }
     }
 
     /// The cluster a name in document `doc` refers to, why, and whether it is a misspelling.
     fn resolve(&self, doc: usize, name: &crate::extract::PersonName) -> Option<(usize, String, bool)> {
         let key = name_key(self.corrections.same_as.get(&name_key(&name.name)).map_or(&name.name, |s| s));
+        // "Mr. Ortega Rivas" beside "Mr. Juan Carlos Ortega Rivas": that person, in this document.
+        if let Some((_, full)) = self.surnames.get(&key).and_then(|uses| uses.iter().find(|(d, _)| *d == doc))
+            && let Some((c, _, _)) = self.by_full.get(full) {
+                return Some((*c, "surname of exactly one person named in this document".to_owned(), false));
+            }
         if let Some((c, why, misspelt)) = self.by_full.get(&key) {
             return Some((*c, why.clone(), *misspelt));
         }
         if name.strength == Strength::Surname {
-            return self.surname(doc, &key);
+            return self.surname(doc, &key, true);
         }
         let words: Vec<&str> = key.split(' ').collect();
         if words.len() == 1 {
             return self.single(doc, &key);
+        }
+        // "Mr. Ortega Rivas", "Hon. Solberg-Haugen": the last words of one full name of the document.
+        if let Some(hit) = self.surname(doc, &key, false) {
+            return Some(hit);
         }
         // "Olumide Bakre": a known first name with a last name one letter off.
         let (first, last) = (words[0], words[words.len() - 1]);
@@ -628,15 +674,15 @@ impl PeopleIndex {
     }
 
     /// "Mr. MASANGO", "Ms. OLIVEIRA SANTOS": the last words of exactly one full name known in
-    /// the document, else in the corpus. Never a first name.
-    fn surname(&self, doc: usize, key: &str) -> Option<(usize, String, bool)> {
+    /// the document, else (when `corpus` allows) in the corpus. Never a first name.
+    fn surname(&self, doc: usize, key: &str, corpus: bool) -> Option<(usize, String, bool)> {
         let last = key.rsplit(' ').next()?;
         let ends_so = |c: &usize| self.clusters[*c].keys.iter().any(|k| k.len() > key.len() && k.ends_with(key) && k.as_bytes()[k.len() - key.len() - 1] == b' ');
         let hits: Vec<usize> = self.by_last.get(last).map(|cs| cs.iter().copied().filter(ends_so).collect()).unwrap_or_default();
         let in_doc: Vec<usize> = hits.iter().copied().filter(|&c| self.clusters[c].documents.contains(&doc)).collect();
         match (in_doc.as_slice(), hits.as_slice()) {
             ([c], _) => Some((*c, "surname of exactly one person named in this document".to_owned(), false)),
-            ([], [c]) => Some((*c, "surname of exactly one person in the corpus".to_owned(), false)),
+            ([], [c]) if corpus => Some((*c, "surname of exactly one person in the corpus".to_owned(), false)),
             _ => None,
         }
     }
@@ -772,6 +818,21 @@ mod tests {
         assert_eq!(of("SANTOS").map(|o| o.0), Some("Santos"));
         // Never a first name: Masango Phiri is not "Mr. MASANGO"; the one Masango known elsewhere is.
         assert_eq!(of("MASANGO"), Some(("Chengetai Masango", "surname of exactly one person in the corpus")));
+    }
+
+    #[test]
+    fn the_last_words_of_a_full_name_in_the_same_document_name_that_person() {
+        let got = people(&[
+            "Meeting, 24 June 2025\n\nSpeakers:\n- Mr. Juan Carlos Ortega Rivas, UN DESA\n- Hon. Ingrid Solberg-Haugen, Norway\n\n1. Mr. Ortega Rivas noted the GDC. Hon. Solberg-Haugen agreed.\n",
+            "Meeting, 25 June 2025\n\nMr. Ortega Rivas noted the WSIS+20 review.\n",
+        ]);
+        let of = |surface: &str| got.iter().filter(|g| g.0 == surface).map(|g| (g.1.as_str(), g.2.as_str())).collect::<Vec<_>>();
+        let same_doc = "surname of exactly one person named in this document";
+        // Two words, and one hyphenated word: neither is a person of its own here.
+        assert!(of("Ortega Rivas").contains(&("Juan Carlos Ortega Rivas", same_doc)), "{got:?}");
+        assert_eq!(of("Solberg-Haugen"), vec![("Ingrid Solberg-Haugen", same_doc)]);
+        // In a document without the full name, the same words stay a name of their own.
+        assert!(of("Ortega Rivas").iter().any(|o| o.0 == "Ortega Rivas"), "{got:?}");
     }
 
     fn variants(word: &str) -> BTreeSet<String> {

@@ -225,7 +225,7 @@ pub struct Layout {
 static AGENDA_HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:meeting\s+)?agenda\s*:?$").unwrap());
 static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|in attendance|speakers|panell?ists)\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|also present|in attendance|speakers|panell?ists|guests?|observers?)(?:\s*\([^)]{1,60}\))?\s*:?$").unwrap()
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists|rapporteurs?)\s*:\s*(\S.*)$").unwrap()
@@ -239,6 +239,8 @@ static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ABSENT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:apologies|regrets|absent|excused|unable to attend)\s*:\s*(\S.*)$").unwrap());
+static ABSENT_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)^(?:apologies|regrets|absent|excused|unable to attend)(?:\s+received)?\s*:?$").unwrap());
 static CHAT_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:comments from the chat|chat|chat comments|from the chat|comments in the chat)\s*:?$").unwrap()
 });
@@ -305,6 +307,15 @@ pub fn layout(text: &str) -> Layout {
                 }
                 participants.push(trim_span(text, line.content.clone()));
             }
+            i = end;
+            continue;
+        }
+        // "Apologies:" over a list: named, not present.
+        if lines[i].markers.is_empty() && ABSENT_HEADING.is_match(content) {
+            stops[i] = true;
+            taken[i] = true;
+            let end = list_block(&lines, text, i + 1, &mut taken);
+            absent.extend(lines[i + 1..end].iter().filter(|l| !l.is_blank()).map(|l| trim_span(text, l.content.clone())));
             i = end;
             continue;
         }
@@ -458,11 +469,22 @@ fn list_block(lines: &[Line], text: &str, from: usize, taken: &mut [bool]) -> us
     let mut i = from;
     let mut seen_item = false;
     let mut plain_list = false;
+    // The first item's (innermost) marker and indent: "1. Opening" after a list of "- " entries
+    // starts the discussion, not another entry; "- 5)" among "4." entries is one more.
+    let mut first: Option<(std::mem::Discriminant<Marker>, usize)> = None;
     while i < lines.len() {
         let line = &lines[i];
         if line.is_blank() {
             i += 1;
             continue;
+        }
+        if let Some(marker) = line.markers.last() {
+            let kind = std::mem::discriminant(marker);
+            match first {
+                None => first = Some((kind, line.indent)),
+                Some((k, indent)) if k != kind && line.indent <= indent => break,
+                _ => {}
+            }
         }
         let content = &text[line.content.clone()];
         let plain_entry = !line.is_item() && (looks_like_entry(content) || content.starts_with('|'));
@@ -789,6 +811,16 @@ fn sentence_ends(s: &str, i: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn guests_and_apologies_under_their_own_headings() {
+        let text = "Present:\n- Ana Lima (AL), ICANN\nGuest:\n- Bo Li, ITU\nApologies:\n- Pieter de Wit, Forum Standaardisatie\n\n1. Welcome\nAL opened the call.\n";
+        let layout = layout(text);
+        let of = |spans: &[Span]| spans.iter().map(|s| text[s.clone()].to_owned()).collect::<Vec<_>>();
+        assert_eq!(of(&layout.participants), ["Ana Lima (AL), ICANN", "Bo Li, ITU"]);
+        assert_eq!(of(&layout.absent), ["Pieter de Wit, Forum Standaardisatie"]);
+        assert_eq!(layout.sections.first().map(|s| s.title.as_str()), Some("Welcome"));
+    }
 
     #[test]
     fn cleaning_drops_markdown_and_maps_offsets_back() {

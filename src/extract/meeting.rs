@@ -40,7 +40,10 @@ static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
 
 /// The meeting facts, or `None` when the document reports no meeting (a mailing-list post).
 pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<MeetingFacts> {
-    let intro = intro_span(text, layout);
+    let mut intro = intro_span(text, layout);
+    if find_dates(text, &intro).is_empty() {
+        intro.end = title_block_end(text, intro.end);
+    }
     let intro_text = &text[intro.clone()];
     let mut facts = MeetingFacts { number: number(intro_text), ..MeetingFacts::default() };
     // "Next call: 19 March 2025, 15:00 UTC" dates the next meeting, not this one.
@@ -105,6 +108,21 @@ fn intro_span(text: &str, layout: &Layout) -> Span {
         end -= 1;
     }
     start..end
+}
+
+/// "MINUTES\nThursday 10 July 2025, 13:00 UTC": the heading that ends the header may carry the
+/// meeting's date on the short lines right under it (at most two, up to a blank line).
+fn title_block_end(text: &str, intro_end: usize) -> usize {
+    let mut lines = text[intro_end..].split_inclusive('\n');
+    let Some(heading) = lines.next() else { return intro_end };
+    let mut end = intro_end + heading.len();
+    for line in lines.take(2) {
+        if line.trim().is_empty() || line.len() > 100 {
+            break;
+        }
+        end += line.len();
+    }
+    end
 }
 
 static MAIL_HEADER: LazyLock<Regex> =
@@ -334,6 +352,15 @@ mod tests {
     fn meeting(text: &str) -> Option<MeetingFacts> {
         let layout = crate::segment::layout(text);
         facts(text, &layout, &[])
+    }
+
+    #[test]
+    fn a_heading_that_opens_the_minutes_may_carry_the_date_under_it() {
+        let text = "Dynamic Coalition on Internet Standards, Security and Safety (IS3C)\nWorking Group 3 - Procurement\n\nMINUTES\nThursday 10 July 2025, 13:00-14:00 UTC (online)\n\nKNW welcomed participants. The next meeting is on 14 August 2025.\n";
+        let m = meeting(text).expect("a meeting");
+        assert_eq!((m.date.map(|d| d.to_string()), m.time_utc, m.number), (Some("2025-07-10".to_owned()), Some((13, 0)), None));
+        // Prose under the heading is not the header: its date does not date the meeting.
+        assert!(meeting("Dynamic Coalition on Internet Standards, Security and Safety\n\nMINUTES\nKNW welcomed everyone and recalled the call of 12 June 2025 and many other things that were said by the members of the group.\n").is_none());
     }
 
     #[test]

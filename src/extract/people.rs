@@ -112,7 +112,7 @@ const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+
 
 /// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg".
 const PARTICLES: &[&str] =
-    &["de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "ten", "ter", "la", "le", "los", "las", "bin", "al", "el", "dos", "das"];
+    &["de", "da", "del", "dela", "della", "di", "du", "van", "von", "der", "den", "ten", "ter", "la", "le", "los", "las", "bin", "al", "el", "dos", "das"];
 
 /// A run of name words: capitalised words, initials, [`PARTICLES`] ("Wout De Natris",
 /// "Dino dell'Accio", "Tracy F. Hackshaw", "Lynn St Amour", "Jean-Pierre van der Berg").
@@ -121,7 +121,7 @@ const PARTICLES: &[&str] =
 /// a run keeps acronyms ("ICANN", "the MAG") from being read as names.
 static NAME_RUN_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let particles = PARTICLES.join("|");
-    format!(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}|\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’-]*\p{{Ll}}[\p{{Ll}}'’-]*|\p{{Lu}}\.)(?:[ \t]+(?:(?:{particles})[ \t]+){{0,2}}(?:(?:St|Jr|Sr)\.|\p{{Lu}}[\p{{Ll}}\p{{Lu}}'’-]*\p{{Ll}}[\p{{Ll}}'’-]*|\p{{Lu}}\.|(?:dell|d)['’]\p{{Lu}}\p{{Ll}}+|\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}))*")
+    format!(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}|\p{{Lu}}[\p{{Ll}}\p{{Lu}}\p{{M}}'’-]*\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*|\p{{Lu}}\.)(?:[ \t]+(?:(?:{particles})[ \t]+){{0,2}}(?:(?:St|Jr|Sr)\.|\p{{Lu}}[\p{{Ll}}\p{{Lu}}\p{{M}}'’-]*\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*|\p{{Lu}}\.|(?:dell|d)['’]\p{{Lu}}\p{{Ll}}+|\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}))*")
 });
 static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| LineRegex::new(&NAME_RUN_PATTERN));
 /// [`NAME_RUN`] at the start of a participant entry only.
@@ -220,7 +220,13 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
         if let Some(len) = name_prefix(entry, lexicon) {
             let name_span = span.start..span.start + len;
             out.reserved.push(name_span.clone());
-            out.mentions.push(person(text, name_span.clone(), normalise_name(&text[name_span]), None, "absent-list"));
+            let nickname = nickname_of(&text[name_span.clone()], &entry[len..], lexicon);
+            out.mentions.push(person(text, name_span.clone(), normalise_name(&text[name_span.clone()]), nickname.as_ref().map(|(n, _)| n.clone()), "absent-list"));
+            // Their organisations are still stated ("Pieter de Wit (PdW), Forum Standaardisatie").
+            let rest = (name_span.end + nickname.map_or(0, |(_, skip)| skip)).min(span.start + entry.len())..span.start + entry.len();
+            if !text[rest.clone()].trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()).is_empty() {
+                add_entry(text, name_span, rest, lexicon, &mut out, false, span.clone());
+            }
         }
     }
     out
@@ -295,7 +301,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
     for m in runs {
         let after = &text[m.end..];
         let Some(inner) = after.strip_prefix(" (").and_then(|a| a.find(')').map(|c| &a[..c])) else { continue };
-        if in_list(m.start) || inner.contains('\n') || nickname_of(after, lexicon).is_some() || out.reserved.iter().any(|r| r.start < m.end && m.start < r.end) {
+        if in_list(m.start) || inner.contains('\n') || nickname_of(&text[m.clone()], after, lexicon).is_some() || out.reserved.iter().any(|r| r.start < m.end && m.start < r.end) {
             continue;
         }
         // Leading words that are not names ("On behalf of …", "Ms.").
@@ -450,12 +456,10 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     let entry = &text[span.clone()];
     let entry_trimmed = entry.trim_end_matches([',', '.', ';', ' ']);
     let mut offset = 0;
-    // Honorifics before the name.
-    for h in HONORIFICS {
-        if let Some(rest) = entry_trimmed.strip_prefix(h).filter(|r| r.starts_with(' ')) {
-            offset = entry_trimmed.len() - rest.trim_start().len();
-            break;
-        }
+    // Honorifics before the name, one or more ("H.E. Ms. Rania Haddad").
+    while let Some(h) = HONORIFICS.iter().find(|h| entry_trimmed[offset..].strip_prefix(**h).is_some_and(|r| r.starts_with(' '))) {
+        offset += h.len();
+        offset = entry_trimmed.len() - entry_trimmed[offset..].trim_start().len();
     }
     let Some(name_len) = name_prefix(&entry_trimmed[offset..], lexicon) else { return };
     let name_span = span.start + offset..span.start + offset + name_len;
@@ -470,7 +474,7 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
     out.mentions.push(person(text, name_span.clone(), name, None, "participant-list"));
     let mut rest = name_span.end..span.start + entry_trimmed.len();
     // "Mei-Lin Chou (Mei)": a nickname, not an organisation.
-    if let Some((nick, skip)) = nickname_of(&text[name_span.end..rest.end], lexicon) {
+    if let Some((nick, skip)) = nickname_of(&text[name_span.clone()], &text[name_span.end..rest.end], lexicon) {
             if let Some(Mention { target: Target::Person { name }, .. }) = out.mentions.last_mut() {
                 name.nickname = Some(nick);
             }
@@ -1012,7 +1016,28 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     // word stands alone ("Jan to circulate …"; not "In May Chengetai noted").
     let listed: Vec<&str> = known.iter().filter(|m| m.kind == EntityKind::Person && m.rule == "participant-list").map(|m| m.surface.as_str()).collect();
     let listed_first: HashSet<&str> = listed.iter().filter_map(|l| l.split_whitespace().next()).collect();
-    for m in runs {
+    // "Katarzyna Nowak-Wiśniewska (KNW)" … "KNW proposed …": initials given beside a name stand
+    // for it wherever the text uses them.
+    let initials: Vec<&str> = known
+        .iter()
+        .filter_map(|m| match &m.target {
+            Target::Person { name } => name.nickname.as_deref().filter(|n| is_initials(n)),
+            _ => None,
+        })
+        .collect();
+    let runs: std::borrow::Cow<[Span]> = if initials.is_empty() {
+        std::borrow::Cow::Borrowed(runs)
+    } else {
+        let bytes = text.as_bytes();
+        let mut all = runs.to_vec();
+        for tag in &initials {
+            all.extend(text.match_indices(tag).map(|(at, _)| at..at + tag.len()).filter(|r| lexicon::boundary_before(bytes, r.start) && lexicon::boundary_after(bytes, r.end)));
+        }
+        all.sort_by_key(|r| (r.start, r.end));
+        all.dedup();
+        std::borrow::Cow::Owned(all)
+    };
+    for m in runs.iter() {
         let mut span = m.clone();
         if in_list(&span) {
             continue;
@@ -1072,7 +1097,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         // "Mr. MASANGO": a surname in capitals after an honorific is a name, not an acronym.
         let titled = skip > 0 && HONORIFICS.contains(&words[skip - 1]);
         let listed = is_not_name(words[skip]) && opens_listed(span.start, words[skip]) && lexicon.lookup(&name).is_none();
-        if !listed && !plausible_name(&if titled { normalise_name(&name) } else { name.clone() }, lexicon) {
+        let by_initials = initials.contains(&name.as_str());
+        if !listed && !by_initials && !plausible_name(&if titled { normalise_name(&name) } else { name.clone() }, lexicon) {
             continue;
         }
         let before = text[..span.start].trim_end();
@@ -1086,7 +1112,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         };
         let after = &text[span.end..];
         let honorific = titled || after_honorific;
-        let nickname = nickname_of(after, lexicon);
+        let nickname = nickname_of(&name, after, lexicon);
         // "It was noted that X had offered …" reports what someone did, not what they said here.
         let speaks = speech_follows(after) && !matches!(prev_word, "the" | "The" | "a" | "an" | "of" | "to" | "with" | "that")
             || quote_attributed(before)
@@ -1114,6 +1140,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let rule = match rule {
             Some(r) => r,
             None if introduces_themself(&span, &normalise_name(&name)) => "own-name-in-turn",
+            None if by_initials => "initials",
             // A capitalised word in mid-sentence may be a name: keep it as a candidate.
             None if !sentence_start && !name.contains(['.']) => "capitalised",
             None => continue,
@@ -1191,8 +1218,32 @@ fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
 
 /// The nickname written right after a name, unless it is a curated name: "Concettina Cassa
 /// (Titti)", but not "Josh Kallmer (Microsoft)".
-fn nickname_of(after: &str, lexicon: &Lexicon) -> Option<(String, usize)> {
-    nickname_after(after).filter(|(nick, _)| lexicon.lookup(nick).is_none())
+fn nickname_of(name: &str, after: &str, lexicon: &Lexicon) -> Option<(String, usize)> {
+    nickname_after(after).or_else(|| initials_after(name, after)).filter(|(nick, _)| lexicon.lookup(nick).is_none())
+}
+
+/// "Katarzyna Nowak-Wiśniewska (KNW)", "Pieter de Wit (PdW)", "Samuel Chen (SCh)": the name's
+/// initials in parentheses, which minutes then use for the person.
+fn initials_after(name: &str, after: &str) -> Option<(String, usize)> {
+    let rest = after.strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    let tag = &rest[..close];
+    is_initials(tag).then_some(())?;
+    // The tag's capitals are initials of the name's words, in order, the first and last included.
+    let caps: Vec<char> = tag.chars().filter(|c| c.is_uppercase()).collect();
+    let initials: Vec<char> =
+        name.split(|c: char| c.is_whitespace() || c == '-').filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect();
+    let mut words = initials.iter();
+    let spelt = initials.first() == caps.first() && initials.last() == caps.last() && caps.iter().all(|c| words.any(|i| i == c));
+    spelt.then(|| (tag.to_owned(), close + 3))
+}
+
+/// Two to five letters, opening with a capital, with at least two capitals: "KNW", "PdW".
+fn is_initials(tag: &str) -> bool {
+    (2..=5).contains(&tag.chars().count())
+        && tag.chars().all(char::is_alphabetic)
+        && tag.starts_with(char::is_uppercase)
+        && tag.chars().filter(|c| c.is_uppercase()).count() >= 2
 }
 
 /// What looks like a nickname right after a name: one capitalised word in parentheses.
@@ -1525,6 +1576,45 @@ mod tests {
             .collect();
         got.sort();
         got
+    }
+
+    #[test]
+    fn initials_given_beside_a_listed_name_stand_for_that_person() {
+        let text = "Working group minutes\nThursday 10 July 2025, 13:00 UTC\n\nPresent:\n- Katarzyna Nowak-Wiśniewska (KNW), NASK\n- Pieter de Wit (PdW), Cloudflare\n- Samuel Chen (SCh), ICANN\n\nApologies:\n- Oluwaseun Adébáyọ̀ (OA), Nigerian Communications Commission\n\nDiscussion\nKNW proposed an input to the WSIS+20 review. SCh noted the GDC.\nAction: PdW to circulate the list.\nAction: OA to send data.\n";
+        let ex = extracted(text);
+        let said: Vec<String> = ex.statements.iter().map(|s| format!("{} → {}", ex.mentions[s.speaker].surface, ex.mentions[s.process].surface)).collect();
+        assert_eq!(said, ["KNW → WSIS+20 review", "SCh → GDC"]);
+        let initials: Vec<(&str, Option<&str>)> = ex
+            .mentions
+            .iter()
+            .filter_map(|m| match &m.target {
+                Target::Person { name } if m.rule == "participant-list" || m.rule == "absent-list" => Some((name.name.as_str(), name.nickname.as_deref())),
+                _ => None,
+            })
+            .collect();
+        // The combining mark of "Adébáyọ̀" belongs to the name, so its initials follow it.
+        assert_eq!(
+            initials,
+            [("Katarzyna Nowak-Wiśniewska", Some("KNW")), ("Pieter de Wit", Some("PdW")), ("Samuel Chen", Some("SCh")), ("Oluwaseun Adébáyọ̀", Some("OA"))]
+        );
+        let owners: Vec<&str> = ex.actions.iter().filter_map(|a| Some(ex.mentions[a.owner?].surface.as_str())).collect();
+        assert_eq!(owners, ["PdW", "OA"]);
+        // Initials are no organisation; the absent keep their organisations (not attendance).
+        assert!(ex.mentions.iter().all(|m| m.kind != EntityKind::Organisation || !["KNW", "PdW", "SCh", "OA"].contains(&m.surface.as_str())));
+        assert!(affiliations(text).contains(&"Oluwaseun Adébáyọ̀ | Nigerian Communications Commission".to_owned()));
+        assert!(ex.participants.iter().any(|p| !p.listed && ex.mentions[p.person].surface == "Oluwaseun Adébáyọ̀"));
+        // A name's initials must spell it: "(UN)" after "Ana Lima" is no nickname.
+        assert_eq!(initials_after("Ana Lima", " (AL), x").map(|n| n.0), Some("AL".to_owned()));
+        assert_eq!(initials_after("Ana Lima", " (UN)"), None);
+        assert_eq!(initials_after("Ana Lima", " (ALIMA)"), None);
+    }
+
+    #[test]
+    fn several_honorifics_may_open_an_entry() {
+        check_entries(
+            "Speakers:\n- H.E. Ms. Rania Haddad, Minister, Government of Jordan\n- Hon. Dr. Ana Lima, ICANN\n- Senator Maria Teresa dela Cruz-Villanueva (Philippines)\n",
+            &["Rania Haddad | Government of Jordan | Minister", "Ana Lima | ICANN | ", "Maria Teresa dela Cruz-Villanueva |  | "],
+        );
     }
 
     #[test]

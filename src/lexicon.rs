@@ -306,7 +306,7 @@ impl Lexicon {
     ///
     /// Multi-word names match ignoring ASCII case ("pact for the future"); single tokens match
     /// exactly ("GDC", not "gdc"), so short acronyms do not fire inside ordinary words. An
-    /// acronym followed by a plural "s" ("NRIs") still matches.
+    /// acronym followed by a plural "s" ("NRIs") still matches. A name may run over a line end.
     pub fn find_all(&self, text: &str) -> Vec<LexMatch> {
         let mut candidates = Vec::new();
         let bytes = text.as_bytes();
@@ -321,7 +321,15 @@ impl Lexicon {
             }
             candidates.push(LexMatch { start, end, entry });
         };
-        for m in self.names.find_overlapping_iter(&text.to_ascii_lowercase()) {
+        let mut folded = bytes.to_ascii_lowercase();
+        // A name wrapped onto the next line ("the Global Digital\nCompact", as e-mail wraps
+        // it) is still one name; a blank line still parts two.
+        for at in memchr::memchr_iter(b'\n', bytes) {
+            if bytes.get(at + 1) != Some(&b'\n') && (at == 0 || bytes[at - 1] != b'\n') {
+                folded[at] = b' ';
+            }
+        }
+        for m in self.names.find_overlapping_iter(&folded) {
             let pattern = m.pattern().as_usize();
             let entry = self.pattern_entries[pattern];
             match &self.pattern_case[pattern] {
@@ -556,6 +564,8 @@ ggid:org\/ch a org:Organization ; rdfs:label "Government of Switzerland" ; skos:
             ]
         );
         assert_eq!(found("NRIs and NRI, but not NRIS"), ["NRIs=National and Regional IGF Initiatives", "NRI=National and Regional IGF Initiatives"]);
+        // A name wrapped at a line end is one name; a blank line parts two.
+        assert_eq!(found("the Global Digital\nCompact; the Pact for\n\nthe Future"), ["Global Digital\nCompact=Global Digital Compact"]);
     }
 
     #[test]

@@ -92,6 +92,12 @@ pub fn clean(text: &str) -> Cleaned {
             line_start = false;
             continue;
         }
+        // An e-mail's quote marks ("> ", "> > ") open the lines of the message it replies to,
+        // often the minutes themselves. A transcript's ">>" tag is kept.
+        if line_start && c == b'>' && matches!(bytes.get(i + 1), None | Some(b' ' | b'\n')) {
+            i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
+            continue;
+        }
         // A `*` opening a line and followed by a space is a bullet, not emphasis.
         let bullet = c == b'*' && bytes.get(i + 1) == Some(&b' ') && text[..i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
         line_start = c == b'\n';
@@ -120,7 +126,7 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// Bytes where Markdown markup or a line may start; all other bytes are copied as they are.
 fn is_markup_byte(b: u8) -> bool {
-    matches!(b, b'#' | b'*' | b'[' | b']' | b'_' | b'\\' | b'\n')
+    matches!(b, b'#' | b'*' | b'[' | b']' | b'_' | b'\\' | b'\n' | b'>')
 }
 
 /// The text from `from` to the end of its line.
@@ -303,6 +309,11 @@ pub fn layout(text: &str) -> Layout {
                     let inner = content.trim_matches(|c| c == '|' || c == ' ');
                     let start = line.content.start + content.find(inner).unwrap_or(0);
                     participants.push(start..start + inner.len());
+                    continue;
+                }
+                // "Name | Stakeholder group | Organisation": a table's header row, not a person.
+                let first_cell = content.split('|').next().unwrap_or("").trim().to_lowercase();
+                if content.contains('|') && ["name", "full name", "names", "participant", "speaker", "person"].contains(&first_cell.as_str()) {
                     continue;
                 }
                 participants.push(trim_span(text, line.content.clone()));
@@ -817,9 +828,22 @@ mod tests {
         let text = "Present:\n- Ana Lima (AL), ICANN\nGuest:\n- Bo Li, ITU\nApologies:\n- Pieter de Wit, Forum Standaardisatie\n\n1. Welcome\nAL opened the call.\n";
         let layout = layout(text);
         let of = |spans: &[Span]| spans.iter().map(|s| text[s.clone()].to_owned()).collect::<Vec<_>>();
+        let of_table = |text: &str| super::layout(text).participants.iter().map(|s| text[s.clone()].to_owned()).collect::<Vec<_>>();
         assert_eq!(of(&layout.participants), ["Ana Lima (AL), ICANN", "Bo Li, ITU"]);
         assert_eq!(of(&layout.absent), ["Pieter de Wit, Forum Standaardisatie"]);
         assert_eq!(layout.sections.first().map(|s| s.title.as_str()), Some("Welcome"));
+        // A plain-text table under a heading with a remark: its header row names nobody.
+        let table = "Participants (as registered in Zoom)\n\nName | Stakeholder group | Organisation\nAna Lima | Civil society | ICANN\nBo Li | Government | ITU\n";
+        assert_eq!(of_table(table), ["Ana Lima | Civil society | ICANN", "Bo Li | Government | ITU"]);
+    }
+
+    #[test]
+    fn cleaning_drops_quote_marks_but_keeps_transcript_tags() {
+        let text = "On Mon, Ana wrote:\n> Minutes\n>\n> > - Bo Li to share the Global Digital\n> Compact notes.\n>> BO LI: Thank you.\na > b\n";
+        let cleaned = clean(text);
+        assert_eq!(cleaned.text, "On Mon, Ana wrote:\nMinutes\n\n- Bo Li to share the Global Digital\nCompact notes.\n>> BO LI: Thank you.\na > b\n");
+        let at = cleaned.text.find("Compact").unwrap();
+        assert_eq!(&text[cleaned.original(at)..cleaned.original(at) + 7], "Compact");
     }
 
     #[test]

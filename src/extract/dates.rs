@@ -161,7 +161,7 @@ pub struct TimeUtc {
 
 static TIME: LazyLock<Regex> = LazyLock::new(|| {
     ascii_bounded(
-        r"(?i)\b(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?:\s*[-–]\s*\d{1,2}(?:\s*[:.h]\s*\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)?)?\s*(?:\(?\s*(?P<zone>UTC|GMT|CEST|CET|EEST|EET|BST|EDT|EST|CDT|CST|PDT|PST|Z)\b\s*(?P<offset>[+-]\s*\d{1,2})?\)?)",
+        r"(?i)\b(?P<h>\d{1,2})(?:\s*[:.h]\s*(?P<m>\d{2}))?\s*(?P<ampm>a\.?\s?m\.?|p\.?\s?m\.?)?(?:\s*(?:[-–]|to)\s*\d{1,2}(?:\s*[:.h]\s*\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?)?)?\s*(?:\(?\s*(?P<zone>UTC|GMT|CEST|CET|EEST|EET|BST|EDT|EST|CDT|CST|PDT|PST|Z)\b\s*(?P<offset>[+-]\s*\d{1,2})?\)?)",
     )
 });
 
@@ -280,9 +280,10 @@ mod tests {
 
     #[test]
     fn times_need_a_zone_and_convert_to_utc() {
-        let text = "5 :00 UTC, 1 p.m. UTC, 13:00 UTC, 14h30 CET, 11 p.m. EST, at 10:00 sharp, 13:00-15:00 UTC";
+        let text = "5 :00 UTC, 1 p.m. UTC, 13:00 UTC, 14h30 CET, 11 p.m. EST, at 10:00 sharp, 13:00-15:00 UTC, 11:00 to 12:00 CEST";
         let got: Vec<_> = find_times(text, &(0..text.len())).iter().map(|t| (t.hour, t.minute, t.day_shift)).collect();
-        assert_eq!(got, [(5, 0, 0), (13, 0, 0), (13, 0, 0), (13, 30, 0), (4, 0, 1), (13, 0, 0)]);
+        // A range starts at its first time, whether written "-" or "to".
+        assert_eq!(got, [(5, 0, 0), (13, 0, 0), (13, 0, 0), (13, 30, 0), (4, 0, 1), (13, 0, 0), (9, 0, 0)]);
     }
 
     #[test]

@@ -23,7 +23,7 @@ static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     ascii_bounded(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b")
 });
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|was held|took place|convened)\b").unwrap()
+    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|open forum|workshop|roundtable|town hall|was held|took place|convened)\b").unwrap()
 });
 static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
@@ -274,7 +274,7 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
         let opens_entry = |c: &Span| {
             c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| HONORIFICS.contains(&w)) && alone_on_its_line(c)
         };
-        if m.rule == "self-introduction" || layout.chairs.iter().any(opens_entry) {
+        if matches!(m.rule, "self-introduction" | "moderator-tag") || layout.chairs.iter().any(opens_entry) {
             return Some(i);
         }
         // A short window before the name: the cue ends right where the name starts.

@@ -918,7 +918,12 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             head_end -= 1;
         }
         let head = &text[line_start..head_end];
-        if let Some(intro) = SELF_INTRO.captures(head) {
+        // ">> AUDIENCE: Thank you. Sebastián Ortúzar, from Derechos Digitales, Chile.": a sentence
+        // that opens with a name and where the speaker comes from.
+        static NAME_FROM: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME}),?[ \t]+(?:from|with|representing)[ \t]+(?:the[ \t]+)?\p{{Lu}}")).unwrap()
+        });
+        if let Some(intro) = SELF_INTRO.captures(head).or_else(|| NAME_FROM.captures(head)) {
             let g = intro.get(1).unwrap();
             if plausible_name(g.as_str(), lexicon) {
                 out.push(person(text, line_start + g.start()..line_start + g.end(), g.as_str().to_owned(), None, "turn-introduction"));
@@ -976,6 +981,9 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             }
             continue;
         }
+        // ">> Moderator Chiamaka Eze-Nwosu:", ">> Dr. Rohan Mehta-Iyer:": a role or title opens the tag.
+        let (span, moderates) = tag_name(text, span);
+        let raw = &text[span.clone()];
         if in_list(&span) || overlaps_known(&span, &out) || is_generic_tag(raw) || !plausible_name(raw, lexicon) {
             continue;
         }
@@ -1002,7 +1010,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             continue;
         }
         tagged_names.push((span.end, lexicon::name_key(&normalise_name(raw))));
-        out.push(person(text, span, normalise_name(raw), None, "speaker-tag"));
+        out.push(person(text, span, normalise_name(raw), None, if moderates { "moderator-tag" } else { "speaker-tag" }));
     }
     // ">> KENJI WATANABE: … Kenji Watanabe, Government of Japan, for the record.": a speaker
     // who says their own name in their turn introduces themself.
@@ -1356,7 +1364,27 @@ fn in_action_block(layout: &Layout, at: usize) -> bool {
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).
 pub fn is_speaker_rule(rule: &str) -> bool {
-    matches!(rule, "speaker-cue" | "speaker-tag" | "chair-tag" | "chair-reference" | "turn-introduction")
+    matches!(rule, "speaker-cue" | "speaker-tag" | "moderator-tag" | "chair-tag" | "chair-reference" | "turn-introduction")
+}
+
+/// The name in a speaker tag after the titles and roles that open it, and whether a role says
+/// the speaker moderates the meeting (">> Moderator X:", not ">> Online Moderator X:").
+fn tag_name(text: &str, span: Span) -> (Span, bool) {
+    const TAG_ROLES: &[&str] =
+        &["moderator", "co-moderator", "chair", "co-chair", "facilitator", "online", "onsite", "on-site", "remote", "rapporteur", "panelist", "panellist", "speaker", "host"];
+    let mut start = span.start;
+    let mut lead: Vec<String> = Vec::new();
+    while let Some((word, rest)) = text[start..span.end].split_once(' ') {
+        let lower = word.to_lowercase();
+        if !(HONORIFICS.contains(&word) || TAG_ROLES.contains(&lower.as_str())) || rest.trim().is_empty() {
+            break;
+        }
+        lead.push(lower);
+        start = span.end - rest.trim_start().len();
+    }
+    let moderates = lead.iter().any(|w| matches!(w.as_str(), "moderator" | "co-moderator" | "chair" | "co-chair" | "facilitator"))
+        && !lead.iter().any(|w| matches!(w.as_str(), "online" | "onsite" | "on-site" | "remote"));
+    (start..span.end, moderates)
 }
 
 fn is_chair_tag(tag: &str) -> bool {
@@ -1483,6 +1511,20 @@ mod tests {
             "Mr. Arnaud Lefevre, Head of the IGF Secretariat, presented the programme.",
             &["Arnaud Lefevre (speaker-cue)"],
         );
+    }
+
+    #[test]
+    fn roles_in_tags_and_names_that_open_a_turn() {
+        let text = "IGF 2025 Open Forum, 24 June 2025, 11:00 to 12:00 CEST\n\n[00:00:05]\n>> Moderator Amina Yusuf: Welcome. The GDC is our topic.\n>> Online Moderator Lena Hoffmann: A question online.\n>> Dr. Rohan Mehta-Iyer: NETmundial+10 matters.\n>> AUDIENCE: Thank you. Sebastián Ortúzar, from Derechos Digitales, Chile. What of the WSIS+20 review?\n";
+        let ex = extracted(text);
+        let said: Vec<String> = ex.statements.iter().map(|s| format!("{} → {}", ex.mentions[s.speaker].surface, ex.mentions[s.process].surface)).collect();
+        assert_eq!(said, ["Amina Yusuf → GDC", "Rohan Mehta-Iyer → NETmundial+10", "Sebastián Ortúzar → WSIS+20 review"]);
+        let speakers: Vec<&str> = ex.speakers.iter().map(|&s| ex.mentions[s].surface.as_str()).collect();
+        assert!(speakers.contains(&"Lena Hoffmann"), "{speakers:?}");
+        // The moderator's tag names the meeting's moderator; the online moderator's does not.
+        let meeting = ex.meeting.as_ref().unwrap();
+        assert_eq!(meeting.moderator.map(|m| ex.mentions[m].surface.as_str()), Some("Amina Yusuf"));
+        assert_eq!(meeting.time_utc, Some((9, 0)));
     }
 
     #[test]

@@ -98,6 +98,15 @@ pub fn clean(text: &str) -> Cleaned {
             i += 1 + usize::from(bytes.get(i + 1) == Some(&b' '));
             continue;
         }
+        // "@Lucía", "+Kwame": a shared document's mention of a person, not part of the name.
+        // ("WSIS+20" and "name@example.org" keep theirs: a letter or digit stands before.)
+        if matches!(c, b'@' | b'+')
+            && bytes.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+            && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'(' | b',' | b'['))
+        {
+            i += 1;
+            continue;
+        }
         // A `*` opening a line and followed by a space is a bullet, not emphasis.
         let bullet = c == b'*' && bytes.get(i + 1) == Some(&b' ') && text[..i].rsplit('\n').next().is_some_and(|l| l.trim().is_empty());
         line_start = c == b'\n';
@@ -126,7 +135,7 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// Bytes where Markdown markup or a line may start; all other bytes are copied as they are.
 fn is_markup_byte(b: u8) -> bool {
-    matches!(b, b'#' | b'*' | b'[' | b']' | b'_' | b'\\' | b'\n' | b'>')
+    matches!(b, b'#' | b'*' | b'[' | b']' | b'_' | b'\\' | b'\n' | b'>' | b'@' | b'+')
 }
 
 /// The text from `from` to the end of its line.
@@ -729,7 +738,18 @@ fn label_segments(text: &str, line: Span) -> Vec<Span> {
     // Only a colon after a sentence's end can open a later label; and a label is a few words.
     if memchr::memrchr(b':', bytes).is_some_and(|colon| memchr::memmem::find(&bytes[..colon], b". ").is_some()) {
         let colon_soon = |s: &Span| text[s.clone()].bytes().take(40).any(|b| b == b':');
-        out.extend(sentences(text, line).into_iter().skip(1).map(|s| trim_span(text, s)).filter(colon_soon));
+        out.extend(sentences(text, line.clone()).into_iter().skip(1).map(|s| trim_span(text, s)).filter(colon_soon));
+    }
+    // "Chair: Lucía Fernández Ortega | Notes: Camille Rousseau-Diop": cells of a header line.
+    if memchr::memmem::find(bytes, b" | ").is_some() {
+        let mut start = line.start;
+        for (at, _) in text[line.clone()].match_indices(" | ") {
+            out.push(trim_span(text, start..line.start + at));
+            start = line.start + at + 3;
+        }
+        out.push(trim_span(text, start..line.end));
+        out[0] = out[1].clone();
+        out.remove(1);
     }
     out
 }
@@ -842,6 +862,8 @@ mod tests {
         let text = "On Mon, Ana wrote:\n> Minutes\n>\n> > - Bo Li to share the Global Digital\n> Compact notes.\n>> BO LI: Thank you.\na > b\n";
         let cleaned = clean(text);
         assert_eq!(cleaned.text, "On Mon, Ana wrote:\nMinutes\n\n- Bo Li to share the Global Digital\nCompact notes.\n>> BO LI: Thank you.\na > b\n");
+        // A shared document's mentions lose their sign; an address and "WSIS+20" keep theirs.
+        assert_eq!(clean("Attendees: @Ana Lima, +Bo Li (@ICANN), ana@Example.org, WSIS+20").text, "Attendees: Ana Lima, Bo Li (ICANN), ana@Example.org, WSIS+20");
         let at = cleaned.text.find("Compact").unwrap();
         assert_eq!(&text[cleaned.original(at)..cleaned.original(at) + 7], "Compact");
     }

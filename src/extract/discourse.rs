@@ -264,7 +264,9 @@ fn actions(text: &str, layout: &Layout, ex: &Extraction) -> Vec<ActionFacts> {
         }
     }
     for span in &layout.action_items {
+        // A shared document's checkbox is no part of the action ("[ ] Tarek - redraft …").
         let item = text[span.clone()].trim();
+        let item = ["[ ]", "[x]", "[X]", "☐", "☑"].iter().find_map(|b| item.strip_prefix(b)).map_or(item, str::trim_start);
         if SCHEDULING.is_match(item) || ACTION_LINE.regex().is_match(item) {
             continue;
         }
@@ -341,15 +343,20 @@ fn owner_at_start(text: &str, ex: &Extraction, span: &Span) -> Option<usize> {
 fn owners_in(text: &str, ex: &Extraction, span: &Span) -> Vec<usize> {
     let persons = mentions_in(&ex.mentions, span, EntityKind::Person);
     for (k, &p) in persons.iter().enumerate() {
-        let after = text[ex.mentions[p].span.end..span.end].trim_start();
-        if after.starts_with("will ") || after.starts_with("to ") || after.starts_with("shall ") || after.starts_with("would ") {
+        let after_raw = &text[ex.mentions[p].span.end..span.end];
+        let after = after_raw.trim_start();
+        // "[ ] Camille Rousseau-Diop - circulate v3 (due 12 June)": a name opening the item, then
+        // a dash or colon, is its owner.
+        let opens_item = matches!(text[span.start..ex.mentions[persons[0]].span.start].trim(), "" | "[ ]" | "[x]" | "[X]" | "☐" | "☑" | "✓");
+        let dash_owner = opens_item && [" - ", " – ", ": "].iter().any(|sep| after_raw.starts_with(sep));
+        if after.starts_with("will ") || after.starts_with("to ") || after.starts_with("shall ") || after.starts_with("would ") || dash_owner {
             // Walk back over "X and Y" / "X, Y and" to collect every named doer.
             let mut owners = vec![p];
             let mut j = k;
             while j > 0 {
                 let between = text[ex.mentions[persons[j - 1]].span.end..ex.mentions[persons[j]].span.start].trim();
                 let joined = between.trim_end_matches(|c: char| c.is_alphabetic() || c == '.').trim();
-                if matches!(between, "and" | "," | "&") || between.ends_with(" and Mr.") || between.ends_with(" and Ms.") || joined == "and" || joined == "," {
+                if matches!(between, "and" | "," | "&" | "+") || between.ends_with(" and Mr.") || between.ends_with(" and Ms.") || joined == "and" || joined == "," {
                     owners.insert(0, persons[j - 1]);
                     j -= 1;
                 } else {

@@ -1350,6 +1350,8 @@ fn will_follows(after: &str) -> bool {
         }
     }
     matches!(words.get(k), Some(&"will") | Some(&"to") | Some(&"shall"))
+        // "- [ ] Camille Rousseau-Diop - circulate v3", "Tarek: redraft section 3", "A + B - propose …".
+        || [" - ", " – ", ": ", " + "].iter().any(|sep| after.starts_with(sep))
 }
 
 fn in_action_line(text: &str, at: usize) -> bool {
@@ -1511,6 +1513,27 @@ mod tests {
             "Mr. Arnaud Lefevre, Head of the IGF Secretariat, presented the programme.",
             &["Arnaud Lefevre (speaker-cue)"],
         );
+    }
+
+    #[test]
+    fn shared_document_notes_with_mentions_cells_and_checkboxes() {
+        let text = "WG call notes\nCall #14 | Thu 5 June 2025 | 13:00 UTC\nChair: @Lucía Fernández Ortega | Notes: @Camille Rousseau-Diop\n\nAttendees: @Lucía Fernández Ortega, @Camille Rousseau-Diop, @Joon-ho Park, @Tarek El-Sayed (ISOC)\n\n## Action items\n- [ ] @Camille Rousseau-Diop - circulate v3 (due 12 June)\n- [ ] @Joon-ho Park + @Tarek - propose speakers\n- [x] @Lucía: send the paper\n- [ ] ??? - reach out to +Grace Mwangi\n";
+        let ex = extracted(text);
+        let meeting = ex.meeting.as_ref().unwrap();
+        assert_eq!(meeting.moderator.map(|m| ex.mentions[m].surface.as_str()), Some("Lucía Fernández Ortega"));
+        let actions: Vec<String> = ex.actions.iter().map(|a| format!("{}: {}", a.owner.map_or("-", |o| ex.mentions[o].surface.as_str()), a.text)).collect();
+        assert_eq!(
+            actions,
+            [
+                "Camille Rousseau-Diop: Camille Rousseau-Diop - circulate v3 (due 12 June)",
+                "Joon-ho Park: Joon-ho Park + Tarek - propose speakers",
+                "Tarek: Joon-ho Park + Tarek - propose speakers",
+                "Lucía: Lucía: send the paper",
+                "-: ??? - reach out to Grace Mwangi",
+            ]
+        );
+        // The header line's next cell is no affiliation of the chair.
+        assert!(affiliations(text).iter().all(|a| !a.contains("Notes")), "{:?}", affiliations(text));
     }
 
     #[test]

@@ -331,7 +331,7 @@ pub fn layout(text: &str) -> Layout {
             continue;
         }
         // "Apologies:" over a list: named, not present.
-        if lines[i].markers.is_empty() && ABSENT_HEADING.is_match(content) {
+        if lines[i].markers.is_empty() && content.len() <= 32 && ABSENT_HEADING.is_match(content) {
             stops[i] = true;
             taken[i] = true;
             let end = list_block(&lines, text, i + 1, &mut taken);
@@ -741,7 +741,7 @@ fn label_segments(text: &str, line: Span) -> Vec<Span> {
         out.extend(sentences(text, line.clone()).into_iter().skip(1).map(|s| trim_span(text, s)).filter(colon_soon));
     }
     // "Chair: Lucía Fernández Ortega | Notes: Camille Rousseau-Diop": cells of a header line.
-    if memchr::memmem::find(bytes, b" | ").is_some() {
+    if memchr::memchr(b'|', bytes).is_some() && memchr::memmem::find(bytes, b" | ").is_some() {
         let mut start = line.start;
         for (at, _) in text[line.clone()].match_indices(" | ") {
             out.push(trim_span(text, start..line.start + at));

@@ -41,8 +41,10 @@ static MODERATED_BY: LazyLock<Regex> = LazyLock::new(|| {
 /// The meeting facts, or `None` when the document reports no meeting (a mailing-list post).
 pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<MeetingFacts> {
     let mut intro = intro_span(text, layout);
-    if find_dates(text, &intro).is_empty() {
+    let mut dated = find_dates(text, &intro);
+    if dated.is_empty() {
         intro.end = title_block_end(text, intro.end);
+        dated = find_dates(text, &intro);
     }
     let intro_text = &text[intro.clone()];
     let mut facts = MeetingFacts { number: number(intro_text), ..MeetingFacts::default() };
@@ -52,7 +54,7 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
         .map(|cue| intro.start + cue.start()..intro.start + intro_text[cue.end()..].find('\n').map_or(intro_text.len(), |p| cue.end() + p))
         .collect();
     let about_next = |at: usize| next_lines.iter().any(|l| l.start <= at && at < l.end);
-    let mut found = find_dates(text, &intro);
+    let mut found = dated;
     found.retain(|d| !about_next(d.span.0));
     // Minutes sent by e-mail may date the meeting only in their subject ("Minutes - NRIs call,
     // 10 March 2025") or as "today's call", the day the post was sent.

@@ -121,7 +121,7 @@ const PARTICLES: &[&str] =
 /// a run keeps acronyms ("ICANN", "the MAG") from being read as names.
 static NAME_RUN_PATTERN: LazyLock<String> = LazyLock::new(|| {
     let particles = PARTICLES.join("|");
-    format!(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}|\p{{Lu}}[\p{{Ll}}\p{{Lu}}\p{{M}}'’-]*\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*|\p{{Lu}}\.)(?:[ \t]+(?:(?:{particles})[ \t]+){{0,2}}(?:(?:St|Jr|Sr)\.|\p{{Lu}}[\p{{Ll}}\p{{Lu}}\p{{M}}'’-]*\p{{Ll}}[\p{{Ll}}\p{{M}}'’-]*|\p{{Lu}}\.|(?:dell|d)['’]\p{{Lu}}\p{{Ll}}+|\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}))*")
+    format!(r"\b(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?[ \t]+\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}|\p{{Lu}}[\p{{Ll}}\p{{Lu}}\x{{300}}-\x{{36F}}'’-]*\p{{Ll}}[\p{{Ll}}\x{{300}}-\x{{36F}}'’-]*|\p{{Lu}}\.)(?:[ \t]+(?:(?:{particles})[ \t]+){{0,2}}(?:(?:St|Jr|Sr)\.|\p{{Lu}}[\p{{Ll}}\p{{Lu}}\x{{300}}-\x{{36F}}'’-]*\p{{Ll}}[\p{{Ll}}\x{{300}}-\x{{36F}}'’-]*|\p{{Lu}}\.|(?:dell|d)['’]\p{{Lu}}\p{{Ll}}+|\p{{Lu}}[\p{{Lu}}'’-]*\p{{Lu}}))*")
 });
 static NAME_RUN: LazyLock<LineRegex> = LazyLock::new(|| LineRegex::new(&NAME_RUN_PATTERN));
 /// [`NAME_RUN`] at the start of a participant entry only.

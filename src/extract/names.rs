@@ -183,6 +183,15 @@ fn country_of<'l>(lexicon: &'l Lexicon, words: &str) -> Option<&'l str> {
     lexicon.entry(idx).country()
 }
 
+/// "Parliament of Kenya", "Parliament of the Philippines": the parliament of the curated country
+/// that `words` name, as a country or a demonym ("Saudi").
+pub(super) fn parliament_of(lexicon: &Lexicon, words: &str) -> Option<String> {
+    let idx = lexicon.lookup(words).filter(|&i| lexicon.entry(i).country().is_some()).or_else(|| lexicon.government_by_demonym(words))?;
+    let e = lexicon.entry(idx);
+    let the = if e.label.starts_with("Government of the ") { "the " } else { "" };
+    Some(format!("Parliament of {the}{}", e.country()?))
+}
+
 /// The label of a national IGF, or of its secretariat, by its country.
 fn national_igf_name(country: &str, secretariat: bool) -> String {
     if secretariat { format!("{country} IGF Secretariat") } else { format!("{country} Internet Governance Forum") }
@@ -265,14 +274,8 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, matches: &[LexMatch], ou
     for caps in PARLIAMENT.captures_iter(text) {
         let whole = caps.get(0).unwrap();
         let named = caps.get(1).or(caps.get(2)).unwrap().as_str();
-        let government_idx = lexicon
-            .lookup(named)
-            .filter(|&i| lexicon.entry(i).country().is_some())
-            .or_else(|| lexicon.government_by_demonym(named));
-        if let Some(idx) = government_idx {
-            let country = lexicon.entry(idx).country().unwrap_or(named);
-            let the = if lexicon.entry(idx).label.starts_with("Government of the ") { "the " } else { "" };
-            out.push(new_org(text, whole.range(), format!("Parliament of {the}{country}"), government, "parliament"));
+        if let Some(label) = parliament_of(lexicon, named) {
+            out.push(new_org(text, whole.range(), label, government, "parliament"));
         }
     }
     for m in ACADEMIC.find_iter(text) {

@@ -486,6 +486,9 @@ fn parse_entry(text: &str, span: Span, lexicon: &Lexicon, out: &mut Participants
 /// Reads the affiliations, roles and places after a name (separated by commas, dashes,
 /// slashes, parentheses) into a participant entry.
 fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &mut ParticipantsOut, listed: bool, span: Span) {
+    // "Hon. X, Member of Parliament, Kenya", "Senator X (Philippines)": a legislator's country
+    // names the parliament they belong to.
+    let legislator = is_legislator(&text[span.start..name_span.start]) || is_legislator(&text[rest.clone()]);
     let mut entry_out = PendingParticipant { person: name_span, affiliations: Vec::new(), roles: Vec::new(), span, listed };
     let mut parts = split_parts(text, rest);
     split_double_roles(text, &mut parts);
@@ -496,7 +499,21 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
     for (k, part) in parts.into_iter().enumerate() {
         let words = &text[part.clone()];
         if is_role(words) {
-            let role_org = lexicon_org_in(text, &part, lexicon);
+            let mut role_org = lexicon_org_in(text, &part, lexicon);
+            let country = role_org.as_ref().and_then(|(_, iri)| lexicon.by_iri(iri)).and_then(|i| lexicon.entry(i).country());
+            // "Member of the Chamber of Deputies of Chile": the country's parliament, not its government.
+            if let Some(country) = country.filter(|_| is_legislator(words))
+                && let Some(label) = super::names::parliament_of(lexicon, country)
+                && let Some((org_span, _)) = role_org.take() {
+                    entry_out.affiliations.push(org_span.clone());
+                    out.mentions.push(Mention {
+                        kind: EntityKind::Organisation,
+                        surface: text[org_span.clone()].to_owned(),
+                        span: org_span,
+                        target: Target::New { label, classification: Some(vocab::gg::GOVERNMENT.as_str().to_owned()) },
+                        rule: "legislator-country",
+                    });
+                }
             if let Some((org_span, iri)) = &role_org {
                 out.mentions.push(Mention {
                     kind: EntityKind::Organisation,
@@ -505,6 +522,12 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
                     target: Target::Curated { iri: iri.clone() },
                     rule: "participant-role",
                 });
+                // "Minister of Digital Economy … of Jordan", "Head of the IGF Secretariat": a post
+                // held in the organisation is an affiliation with it; a seat on it is not, nor
+                // an office that is the organisation ("President of the General Assembly").
+                if org_span.start > part.start && words.split_whitespace().next().is_some_and(is_post) {
+                    entry_out.affiliations.push(org_span.clone());
+                }
             }
             out.reserved.push(part.clone());
             // A process named in a role ("IGF 2020 MAG Chair") is still a mention of it.
@@ -531,6 +554,16 @@ fn add_entry(text: &str, name_span: Span, rest: Span, lexicon: &Lexicon, out: &m
             continue;
         }
         if is_place(words, lexicon, seen_org && roles_after[k]) {
+            if legislator && let Some(label) = super::names::parliament_of(lexicon, words) {
+                entry_out.affiliations.push(part.clone());
+                out.mentions.push(Mention {
+                    kind: EntityKind::Organisation,
+                    surface: words.to_owned(),
+                    span: part.clone(),
+                    target: Target::New { label, classification: Some(vocab::gg::GOVERNMENT.as_str().to_owned()) },
+                    rule: "legislator-country",
+                });
+            }
             out.reserved.push(part);
             continue;
         }
@@ -702,6 +735,15 @@ fn is_place(words: &str, lexicon: &Lexicon, closing: bool) -> bool {
     }
     closing && words.split_whitespace().count() <= 2 && !words.chars().any(|c| c.is_ascii_digit())
         && words.chars().filter(|c| c.is_uppercase()).count() <= 2
+}
+
+/// A seat in a national legislature: "Member of Parliament", "MP", "Senator", "Member of the
+/// National Assembly", "Member of the Storting".
+fn is_legislator(words: &str) -> bool {
+    static LEGISLATOR: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\b(?:[Mm]ember of (?:the )?(?:Parliament|National Assembly|Senate|House of (?:Representatives|Commons|Lords|Assembly)|Chamber of Deputies|National Congress|Storting|Bundestag|Knesset|Riksdag|Folketing|Sejm|Lok Sabha|Rajya Sabha)|MP|Senator|Parliamentarian)\b").unwrap()
+    });
+    LEGISLATOR.is_match(words)
 }
 
 /// The organisation a participant part names: curated, generic, or new under its own name.
@@ -1675,10 +1717,28 @@ mod tests {
     }
 
     #[test]
+    fn a_legislator_s_country_names_their_parliament_and_a_post_its_organisation() {
+        check_entries(
+            "Speakers:\n- Hon. Wanjiru Kamau, Member of Parliament, Kenya\n- Senator Maria dela Cruz (Philippines)\n- Hon. Luis Ruiz, Member of the Chamber of Deputies of Chile\n- Ms. Rania Haddad, Minister of Digital Economy of Jordan\n- Mr. Bo Li, Member of the MAG, Kenya\n",
+            &[
+                "Wanjiru Kamau | Kenya | Member of Parliament",
+                "Maria dela Cruz | Philippines | ",
+                "Luis Ruiz | Chile | Member of the Chamber of Deputies of Chile",
+                "Rania Haddad | Jordan | Minister of Digital Economy of Jordan",
+                // A seat on a body is no legislature, and a country alone says where.
+                "Bo Li |  | Member of the MAG",
+            ],
+        );
+        let ex = extracted("Speakers:\n- Hon. Wanjiru Kamau, Member of Parliament, Kenya\n- Hon. Luis Ruiz, Member of the Chamber of Deputies of Chile\n");
+        let labels: Vec<&str> = ex.mentions.iter().filter_map(|m| match &m.target { Target::New { label, .. } if m.rule == "legislator-country" => Some(label.as_str()), _ => None }).collect();
+        assert_eq!(labels, ["Parliament of Kenya", "Parliament of Chile"]);
+    }
+
+    #[test]
     fn several_honorifics_may_open_an_entry() {
         check_entries(
             "Speakers:\n- H.E. Ms. Rania Haddad, Minister, Government of Jordan\n- Hon. Dr. Ana Lima, ICANN\n- Senator Maria Teresa dela Cruz-Villanueva (Philippines)\n",
-            &["Rania Haddad | Government of Jordan | Minister", "Ana Lima | ICANN | ", "Maria Teresa dela Cruz-Villanueva |  | "],
+            &["Rania Haddad | Government of Jordan | Minister", "Ana Lima | ICANN | ", "Maria Teresa dela Cruz-Villanueva | Philippines | "],
         );
     }
 

@@ -23,7 +23,7 @@ static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     ascii_bounded(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b")
 });
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|open forum|workshop|roundtable|town hall|was held|took place|convened)\b").unwrap()
+    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|open forum|workshop|roundtable|town hall|was held|took place|taken place|convened)\b").unwrap()
 });
 static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
@@ -118,6 +118,14 @@ fn title_block_end(text: &str, intro_end: usize) -> usize {
     let mut lines = text[intro_end..].split_inclusive('\n');
     let Some(heading) = lines.next() else { return intro_end };
     let mut end = intro_end + heading.len();
+    // "1. INTRODUCTION" / "The 10th edition … took place on 12 and 13 November 2024": a report's
+    // introduction dates the meeting in its first paragraph.
+    static OPENING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^\s*(?:\d+\.?\s*)?(?:introduction|background|overview)\s*:?\s*$").unwrap());
+    if OPENING.is_match(heading) {
+        let rest = &text[end..];
+        let start = rest.len() - rest.trim_start().len();
+        return end + rest[start..].find("\n\n").map_or(rest.len(), |p| start + p);
+    }
     for line in lines.take(2) {
         if line.trim().is_empty() || line.len() > 100 {
             break;
@@ -361,6 +369,9 @@ mod tests {
         let text = "Dynamic Coalition on Internet Standards, Security and Safety (IS3C)\nWorking Group 3 - Procurement\n\nMINUTES\nThursday 10 July 2025, 13:00-14:00 UTC (online)\n\nKNW welcomed participants. The next meeting is on 14 August 2025.\n";
         let m = meeting(text).expect("a meeting");
         assert_eq!((m.date.map(|d| d.to_string()), m.time_utc, m.number), (Some("2025-07-10".to_owned()), Some((13, 0)), None));
+        // A report's introduction dates the meeting in its first paragraph.
+        let report = "FORUM DU SÉNÉGAL\nANNUAL REPORT 2024\n\n1. INTRODUCTION\n\nThe 10th edition of the forum has taken place the 12 and 13 November 2024 in Dakar.\n\n2. SESSIONS\nOn 3 March 2025 we met again.\n";
+        assert_eq!(meeting(report).and_then(|m| m.date).map(|d| d.to_string()), Some("2024-11-12".to_owned()));
         // Prose under the heading is not the header: its date does not date the meeting.
         assert!(meeting("Dynamic Coalition on Internet Standards, Security and Safety\n\nMINUTES\nKNW welcomed everyone and recalled the call of 12 June 2025 and many other things that were said by the members of the group.\n").is_none());
     }

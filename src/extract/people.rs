@@ -91,6 +91,8 @@ const NOT_NAMES: &[&str] = &[
 pub(super) const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "H.E.", "HE", "Ambassador", "Minister",
     "Senator", "Sir", "Dame", "Hon.", "Professor",
+    // French: Monsieur, Madame, Mademoiselle, Professeur(e).
+    "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Pr", "Pr.",
 ];
 
 /// Words of a role in a participant entry ("Group's Co-Chair", "Independent Expert").
@@ -879,8 +881,20 @@ pub fn normalise_name(raw: &str) -> String {
         let mut cs = part.chars();
         cs.next().map_or_else(String::new, |f| f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect::<String>())
     };
-    let words: Vec<String> = raw
-        .split_whitespace()
+    // "DIAGNE Aïssatou Sow": a family name in capitals written first goes last.
+    let raw_words: Vec<&str> = raw.split_whitespace().collect();
+    let is_caps = |w: &str| {
+        let w = w.trim_end_matches(['.', ',']);
+        w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '-' || c == '\'' || c == '’')
+    };
+    let lead = raw_words.iter().take_while(|w| is_caps(w)).count();
+    let reordered: Vec<&str> = if lead > 0 && lead < raw_words.len() && !raw_words[lead..].iter().any(|w| is_caps(w)) {
+        raw_words[lead..].iter().chain(&raw_words[..lead]).copied().collect()
+    } else {
+        raw_words
+    };
+    let words: Vec<String> = reordered
+        .into_iter()
         .enumerate()
         .map(|(k, w)| {
             // "Jan VAN DEN BERG": a particle in capitals inside a name is written in lower case.
@@ -1824,6 +1838,9 @@ mod tests {
         assert_eq!(normalise_name("JEAN-MARC DUBOIS."), "Jean-Marc Dubois");
         assert_eq!(normalise_name("Jan VAN DEN BERG"), "Jan van den Berg");
         assert_eq!(normalise_name("Wout DE NATRIS"), "Wout de Natris");
+        // A family name in capitals written first (French and UN lists) goes last.
+        assert_eq!(normalise_name("DIAGNE Aïssatou Sow"), "Aïssatou Sow Diagne");
+        assert_eq!(normalise_name("MASANGO Chengetai"), "Chengetai Masango");
     }
 
     #[test]

@@ -698,12 +698,15 @@ fn split_list(text: &str, span: Span, and: AndSplits) -> Vec<Span> {
     let mut depth = 0i32;
     let mut start = span.start;
     let s = &text[span.clone()];
+    // "Dr X, Director General, Authority; Mr Y, Lecturer, College": a list whose entries are
+    // parted by semicolons keeps each entry's commas inside it.
+    let by_semicolons = semicolon_list(s);
     for (i, c) in s.char_indices() {
         let at = span.start + i;
         match c {
             '(' => depth += 1,
             ')' => depth -= 1,
-            ',' | ';' if depth <= 0 => {
+            ',' | ';' if depth <= 0 && (c == ';' || !by_semicolons) => {
                 out.push(trim_span(text, start..at));
                 start = at + 1;
             }
@@ -728,6 +731,26 @@ fn split_list(text: &str, span: Span, and: AndSplits) -> Vec<Span> {
     }
     out.retain(|s| !s.is_empty());
     out
+}
+
+/// True when semicolons outside parentheses part entries that each hold a comma of their own
+/// ("Dr X, Director, Authority; Mr Y, Lecturer, College"), not "A (X, Y), B; C".
+fn semicolon_list(s: &str) -> bool {
+    if memchr::memchr(b';', s.as_bytes()).is_none() {
+        return false;
+    }
+    let mut depth = 0i32;
+    let mut commas = vec![0usize];
+    for c in s.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => depth -= 1,
+            ';' if depth <= 0 => commas.push(0),
+            ',' if depth <= 0 => *commas.last_mut().unwrap() += 1,
+            _ => {}
+        }
+    }
+    commas.len() >= 2 && commas.iter().all(|&n| n > 0)
 }
 
 /// The spans where a "Label: entries" may start in a line: the whole line, and each later

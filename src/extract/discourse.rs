@@ -342,6 +342,10 @@ fn owner_at_start(text: &str, ex: &Extraction, span: &Span) -> Option<usize> {
 /// Mr. Asante will lead …", "Fatou Diop to circulate …".
 fn owners_in(text: &str, ex: &Extraction, span: &Span) -> Vec<usize> {
     let persons = mentions_in(&ex.mentions, span, EntityKind::Person);
+    let labelled = labelled_owners(text, ex, &persons, span);
+    if !labelled.is_empty() {
+        return labelled;
+    }
     for (k, &p) in persons.iter().enumerate() {
         let after_raw = &text[ex.mentions[p].span.end..span.end];
         let after = after_raw.trim_start();
@@ -367,6 +371,45 @@ fn owners_in(text: &str, ex: &Extraction, span: &Span) -> Vec<usize> {
         }
     }
     Vec::new()
+}
+
+/// Owners an item names by a label or a tag: "… Owner: Ms. X.", "Owners: A and B.", "… [Bilal]",
+/// "… [de la Fuente] [Hoang]". Only the names right after the label, joined by "and" or
+/// commas (honorifics between them), are owners.
+fn labelled_owners(text: &str, ex: &Extraction, persons: &[usize], span: &Span) -> Vec<usize> {
+    let tagged: Vec<usize> = persons
+        .iter()
+        .copied()
+        .filter(|&p| text[..ex.mentions[p].span.start].ends_with('[') && text[ex.mentions[p].span.end..].starts_with(']'))
+        .collect();
+    if !tagged.is_empty() {
+        return tagged;
+    }
+    static OWNER_LABEL: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"\b(?:[Oo]wners?|OWNERS?|[Ll]ead|[Rr]esponsible|[Aa]ssigned to|[Aa]ction by)\s*:\s*").unwrap());
+    let Some(label) = OWNER_LABEL.find(&text[span.clone()]) else { return Vec::new() };
+    let mut from = span.start + label.end();
+    let mut owners = Vec::new();
+    for &p in persons {
+        let m = &ex.mentions[p];
+        if m.span.start < from {
+            continue;
+        }
+        let joined = text[from..m.span.start]
+            .split_whitespace()
+            .all(|w| matches!(w, "and" | "," | "&" | "the") || super::people::HONORIFICS.contains(&w.trim_start_matches(',')) || w == ",");
+        if !joined {
+            break;
+        }
+        owners.push(p);
+        from = m.span.end;
+        let rest = &text[from..span.end];
+        let next = rest.trim_start_matches([' ', ',']);
+        if !(next.starts_with("and ") || next.starts_with("& ") || rest.starts_with(',')) {
+            break;
+        }
+    }
+    owners
 }
 
 /// "sees WSIS+20 as closely linked to the GDC": processes an explicit sentence links.

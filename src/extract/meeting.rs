@@ -23,7 +23,7 @@ static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
     ascii_bounded(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b")
 });
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|webinar|consultation|open forum|workshop|roundtable|town hall|was held|took place|taken place|convened)\b").unwrap()
+    Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|outcome report|chair['’]?s['’]? summary|webinar|consultation|open forum|workshop|roundtable|town hall|was held|took place|taken place|convened)\b").unwrap()
 });
 static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());

@@ -380,6 +380,26 @@ pub(super) fn national_igf_label(name: &str, lexicon: &Lexicon) -> Option<String
     Some(national_igf_name(country_of(lexicon, named)?, secretariat))
 }
 
+/// True when capitalised `words` name an organisation by their form: a curated organisation, a
+/// national IGF, a government, or a name ending in a word for a body or a school ("Fourah Bay
+/// College", "Public Utilities Regulatory Authority (PURA)", "CyberSafe Salone" is not).
+pub(super) fn organisation_by_form(words: &str, lexicon: &Lexicon) -> bool {
+    let words = words.split(" (").next().unwrap_or(words).trim();
+    if !words.starts_with(char::is_uppercase) {
+        return false;
+    }
+    if lexicon.lookup(words).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation) || national_igf_label(words, lexicon).is_some() {
+        return true;
+    }
+    words.split_whitespace().any(is_body_word)
+}
+
+/// A word that ends the name of a body or a school ("Commission", "College", "IGF"): never a
+/// word of a person's name.
+pub(super) fn is_body_word(word: &str) -> bool {
+    ORG_HEADS.contains(&word) || BODY_HEADS.contains(&word) || ["College", "Academy", "School", "Government", "IGF"].contains(&word)
+}
+
 /// Up to four capitalised words right before `at` (after a space) when `before`, else right
 /// after it (after a space or a hyphen: "IGF-USA").
 fn capitalised_run(text: &str, at: usize, before: bool) -> Option<Span> {

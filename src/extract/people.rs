@@ -71,7 +71,7 @@ const NOT_NAMES: &[&str] = &[
     "Suggested", "Wanted", "Approve", "Approval", "Participants", "Urge", "Purpose", "Approach", "Paragraph",
     "Proposed", "Activities", "Research", "Recommendation", "Annual", "Intersessional", "Event", "Events",
     "High", "Level", "Advisory", "Multistakeholder", "Stakeholder", "Stakeholders", "Civil", "Society",
-    "Private", "Sector", "Technical", "Community", "Academia", "Mr", "Ms", "Mrs", "Dr", "Prof", "Sir", "Madam",
+    "Private", "Sector", "Technical", "Community", "Academia", "Mr", "Ms", "Mrs", "Dr", "Prof", "Sir", "Madam", "Hon", "Engr",
     "Please", "Yes", "No", "Okay", "OK", "So", "Well", "Now", "Then", "Here", "Today", "Tomorrow", "Yesterday",
     "Why", "What", "When", "Where", "Who", "How", "Which", "While", "Although", "However", "Moreover",
     "Finally", "Overall", "Other", "Others", "Many", "Much", "More", "Less", "Few", "Both", "Either", "Neither",
@@ -84,13 +84,13 @@ const NOT_NAMES: &[&str] = &[
     "Morning", "Evening", "Platform", "Welcome", "Regulatory", "Raw", "Copy", "Day", "Days", "Record", "Call",
     "Calls", "Draft", "Zoom", "Webex", "Teams", "Links", "Background", "Context", "Purpose", "Attendance",
     "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "AOB", "Any",
-    "Attending", "Follow-up", "Follow", "Next", "Steps",
+    "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due",
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
 pub(super) const HONORIFICS: &[&str] = &[
     "Mr", "Mr.", "Ms", "Ms.", "Mrs", "Mrs.", "Dr", "Dr.", "Prof", "Prof.", "H.E.", "HE", "Ambassador", "Minister",
-    "Senator", "Sir", "Dame", "Hon.", "Professor",
+    "Senator", "Sir", "Dame", "Hon.", "Hon", "Professor", "Engr.", "Engr", "Eng.", "Amb.", "Rev.",
     // French: Monsieur, Madame, Mademoiselle, Professeur(e).
     "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Pr", "Pr.",
 ];
@@ -105,7 +105,7 @@ const ROLE_WORDS: &[&str] = &[
     "envoy", "analyst", "specialist", "engineer", "lawyer", "journalist", "editor", "staff", "volunteer",
     "individual", "independent", "personal", "speaker", "panelist", "panellist", "organizer", "organiser",
     "assistant", "associate", "partner", "trustee", "governor", "commissioner", "ceo,", "executive", "convenor",
-    "convener",
+    "convener", "lecturer", "deputy", "dean", "rector",
 ];
 
 /// Two to four capitalised words, hyphenated ones too ("Mei-Lin Chou", "Jean-Marc Dubois"): a
@@ -138,13 +138,14 @@ pub fn name_runs(text: &str) -> Vec<Span> {
 /// and a chat export's "00:14:05 From Lars Nilsson to Everyone:" or "[10:05] Lars Nilsson:".
 static SPEAKER_TAG: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
-        &[r"(?m)^[ \t]*(?:>>|→|->|-|\*|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\))?", TAG_CLOSE].concat(),
-        &[":"],
+        &[r"(?m)^[ \t]*(?:>>|→|->|-|\*|•|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|bin|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\)[ \t]*){0,2}", TAG_CLOSE].concat(),
+        &[":", "–", "—", " - "],
     )
 });
-/// The end of a speaker tag, after the name and its parenthesis: a chat's recipient
-/// (" to Everyone") and the colon before the words.
-const TAG_CLOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S";
+/// The end of a speaker tag, after the name and its parentheses: a chat's recipient
+/// (" to Everyone") and the colon before the words, or a dash before a verb in a list of
+/// interventions ("• Amina Tchoumba-Ndiaye (Civil Society, African Group) – welcomed …").
+const TAG_CLOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*(?::[ \t]+\S|[–—-][ \t]+\p{Ll}\p{Ll}+(?:ed|s)\b)";
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened|prepared|compiled|drafted|written|organi[sz]ed|coordinated) (?:by|by the)|with the help of|thanks to|with (?:the )?support (?:of|from))\s+").unwrap()
 });
@@ -236,15 +237,24 @@ pub fn participants(text: &str, layout: &Layout, lexicon: &Lexicon) -> Participa
 
 /// "Moderator: Mr. Chengetai Masango, Chief, IGF Secretariat": split at its commas, a line's
 /// entry is followed by its role and its organisation. An entry that is only a role or a curated
-/// organisation, after a comma, belongs to the entry before it.
+/// organisation, after a comma, belongs to the entry before it; so does an organisation by its
+/// form ("Fourah Bay College", "Mali IGF") after a role ("X, Lecturer, Fourah Bay College").
 fn appositions_joined(text: &str, entries: &[Span], lexicon: &Lexicon) -> Vec<Span> {
     let mut out: Vec<Span> = Vec::new();
+    let mut after_role = false;
     for span in entries {
         let words = text[span.clone()].trim_end_matches(['.', ',', ';', ' ']);
-        let apposition = || is_role(words) || lexicon.lookup(words).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation);
+        let curated_org = || lexicon.lookup(words).is_some_and(|i| lexicon.entry(i).kind == EntityKind::Organisation);
+        let apposition = || is_role(words) || curated_org() || (after_role && super::names::organisation_by_form(words, lexicon));
         match out.last_mut() {
-            Some(prev) if text.get(prev.end..span.start).is_some_and(|between| between.trim() == ",") && apposition() => prev.end = span.end,
-            _ => out.push(span.clone()),
+            Some(prev) if text.get(prev.end..span.start).is_some_and(|between| between.trim() == ",") && apposition() => {
+                prev.end = span.end;
+                after_role = is_role(words);
+            }
+            _ => {
+                out.push(span.clone());
+                after_role = false;
+            }
         }
     }
     out
@@ -332,7 +342,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
         let after_paren = &text[rest.end + 1..];
         // "Aiko Tanaka (Keio University): …", "From Aiko Tanaka (…) to Everyone: …": the tag of
         // a chat or transcript line, whose parenthesis states the speaker's affiliation.
-        static TAG_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(&["^", TAG_CLOSE].concat()).unwrap());
+        static TAG_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(&[r"^(?:[ \t]*\([^)\n]{1,60}\))?", TAG_CLOSE].concat()).unwrap());
         let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
         let opens_line = SPEAKER_TAG.regex().captures(&text[line_start..line_end]).is_some_and(|c| line_start + c.get(1).unwrap().start() == start);
@@ -1008,7 +1018,21 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         }
         _ => None,
     };
-    if let Some(name) = chair.clone().or(chair_line) {
+    // "The Open Consultations were chaired by Carolina Méndez de la Torre, Chair of the MAG":
+    // the one person a text says chaired it.
+    let chaired_by = || {
+        static CHAIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
+            Regex::new(r"\b(?:chaired|presided over|chaired and moderated|opened and chaired) by (?:the [\w-]+(?: [\w-]+)?(?: Chair)?,? )?(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Ambassador)\.? )?").unwrap()
+        });
+        let mut names = CHAIRED_BY.find_iter(text).filter_map(|cue| {
+            let run = runs.iter().find(|r| r.start == cue.end())?;
+            let name = text[run.clone()].trim_end_matches('.');
+            (name.contains(' ') && plausible_name(name, lexicon)).then(|| normalise_name(name))
+        });
+        let first = names.next()?;
+        names.all(|n| n == first).then_some(first)
+    };
+    if let Some(name) = chair.clone().or(chair_line).or_else(chaired_by) {
         // Found by two substring searches: a pattern over the whole text cost a hundredth of
         // extraction in the documents with a "Chair:" line.
         static FINDERS: LazyLock<[memchr::memmem::Finder; 2]> =
@@ -1193,7 +1217,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             Some("office-of")
         } else if ends_with_cue(&ROLE_BEFORE_NAME, text, span.start) && name.contains(' ') {
             Some("role-title")
-        } else if will_follows(after) && (in_action_line(text, span.start) || in_action_block(layout, span.start)) {
+        } else if (will_follows(after) || owner_tag(before, after)) && (in_action_line(text, span.start) || in_action_block(layout, span.start)) {
             Some("action-owner")
         } else if name.contains(' ') && !name.ends_with("'s") && !name.ends_with("’s") && deed_follows(after) {
             Some("doer")
@@ -1263,7 +1287,7 @@ fn plausible_name(name: &str, lexicon: &Lexicon) -> bool {
     if words.is_empty() || words.len() > 5 || lexicon.lookup(name).is_some() {
         return false;
     }
-    if words.iter().any(|w| is_not_name(w.trim_end_matches(['.', ',']))) {
+    if words.iter().any(|w| is_not_name(w.trim_end_matches(['.', ',']))) || words.len() >= 2 && words.iter().any(|w| super::names::is_body_word(w)) {
         return false;
     }
     if words.iter().all(|w| w.chars().all(|c| !c.is_lowercase())) && words.len() == 1 {
@@ -1408,6 +1432,13 @@ fn will_follows(after: &str) -> bool {
     matches!(words.get(k), Some(&"will") | Some(&"to") | Some(&"shall"))
         // "- [ ] Camille Rousseau-Diop - circulate v3", "Tarek: redraft section 3", "A + B - propose …".
         || [" - ", " – ", ": ", " + "].iter().any(|sep| after.starts_with(sep))
+}
+
+/// "… report back [Bilal]", "Owner: Ms. Dörflinger.": a name in brackets or after an owner
+/// label names whoever owns the item.
+fn owner_tag(before: &str, after: &str) -> bool {
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:[Oo]wners?|[Ll]ead|[Rr]esponsible|[Aa]ssigned to):(?:\s+(?:Mr|Ms|Mrs|Dr|Prof|Engr)\.?)?$").unwrap());
+    before.ends_with('[') && after.starts_with(']') || LABEL.is_match(before)
 }
 
 fn in_action_line(text: &str, at: usize) -> bool {
@@ -1683,6 +1714,55 @@ mod tests {
     }
 
     /// The whole extraction of `text`, with the embedded data.
+    #[test]
+    fn entries_parted_by_semicolons_keep_their_titles_and_organisations() {
+        check_entries(
+            "Session 1\nModerator: Mr Ibrahim Sorie Koroma, Lecturer, Fourah Bay College\nPanelists: Hon Fatmata Kamara-Sesay, Deputy Minister, Ministry of Communications, Technology and Innovation; Engr. Babatunde Olaniyan, Director, Nigerian Communications Commission; Dr Oumou Touré, Senior Lecturer, University of Bamako\n",
+            &[
+                "Ibrahim Sorie Koroma | Fourah Bay College | Lecturer",
+                "Fatmata Kamara-Sesay | Ministry of Communications, Technology and Innovation | Deputy Minister",
+                "Babatunde Olaniyan | Nigerian Communications Commission | Director",
+                "Oumou Touré | University of Bamako | Senior Lecturer",
+            ],
+        );
+    }
+
+    #[test]
+    fn a_list_of_interventions_names_its_speakers() {
+        let ex = extracted(
+            "Open Consultations, 17 February 2026, meeting summary\n\nInterventions:\n\n• Amina Tchoumba-Ndiaye (Civil Society, African Group) – welcomed the Global Digital Compact.\n• Matthias Obermüller (Private Sector, WEOG) (remote) – asked about NETmundial+10.\n• Government of Japan: supported the Hiroshima AI Process.\n",
+        );
+        let speakers: Vec<&str> = ex.speakers.iter().map(|&s| ex.mentions[s].surface.as_str()).collect();
+        assert_eq!(speakers, ["Amina Tchoumba-Ndiaye", "Matthias Obermüller"]);
+        let said: Vec<(&str, &str)> = ex.statements.iter().map(|s| (ex.mentions[s.speaker].surface.as_str(), ex.mentions[s.process].surface.as_str())).collect();
+        assert_eq!(said, [("Amina Tchoumba-Ndiaye", "Global Digital Compact"), ("Matthias Obermüller", "NETmundial+10")]);
+    }
+
+    #[test]
+    fn the_chair_is_whoever_the_text_says_chaired_it() {
+        let text = "The meeting on 3 March 2026 was chaired by Carolina Méndez de la Torre, Chair of the MAG. The Chair recalled the WSIS+20 review.\n";
+        let ex = extracted(text);
+        let chair = ex.mentions.iter().find(|m| m.rule == "chair-reference").expect("the Chair is a person");
+        assert!(matches!(&chair.target, Target::Person { name } if name.name == "Carolina Méndez de la Torre"));
+        // Two chairs named: "the Chair" is neither.
+        let two = extracted("Session 1 was chaired by Ana Lima. Session 2 was chaired by Bo Roe. The Chair recalled the WSIS+20 review.\n");
+        assert!(two.mentions.iter().all(|m| m.rule != "chair-reference"));
+    }
+
+    #[test]
+    fn owners_named_by_a_label_or_a_tag_own_their_items() {
+        let ex = extracted(
+            "NRI call, 3 March 2025, minutes\n\nAction points\n- Circulate the draft input. Owner: Ms Aïssatou Ndiaye Sarr (ECOWAS Commission). Deadline: 6 June 2025.\n- Convene a workshop. Owners: Engr. Babatunde Olaniyan and Mr Romuald Souza. Deadline: Q3.\n- Launch the call for hosts. Owner: Organising Committee.\n- Share the mapping when ready [Nnenna Obi]\n",
+        );
+        let owners: Vec<String> = ex
+            .actions
+            .iter()
+            .map(|a| a.owner.map_or("-".to_owned(), |o| match &ex.mentions[o].target { Target::Person { name } => name.name.clone(), _ => unreachable!() }))
+            .collect();
+        assert_eq!(owners, ["Aïssatou Ndiaye Sarr", "Babatunde Olaniyan", "Romuald Souza", "-", "Nnenna Obi"]);
+        assert!(!ex.mentions.iter().any(|m| matches!(m.surface.as_str(), "Owner" | "Owners" | "Deadline")));
+    }
+
     fn extracted(text: &str) -> crate::extract::Extraction {
         crate::extract::document(&crate::ingest::Document::from_text("t.txt", text), &lexicon())
     }

@@ -247,7 +247,7 @@ static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     // An ASCII `\b` (its words are ASCII) keeps the search on the regex crate's DFA on any line.
-    Regex::new(r"(?-u:\b)(?:(?:[Pp]articipants|[Aa]ttendees|[Pp]anell?ists|[Ss]peakers|[Tt]hose (?:present|attending)) (?:were|included|comprised)|(?:was|were) (?:also )?attended by|(?:[Pp]resent|[Aa]ttending) were)\s+").unwrap()
+    Regex::new(r"(?-u:\b)(?:(?:[Pp]articipants|[Aa]ttendees|[Pp]anell?ists|[Ss]peakers|[Tt]hose (?:present|attending)) (?:were|included|comprised)|(?:was|were) (?:also )?attended by|(?:[Pp]resent|[Aa]ttending) were|(?:[Mm]embers|[Dd]elegates) (?:present|attending)(?: in person| online| (?:in|at) (?:the )?[A-Z][\w-]*)? were)\s+").unwrap()
 });
 static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:chair|chairs|co-chairs?|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitators?|co-facilitators?|host|hosted by|modérat(?:eur|rice)s?)\s*:\s*(\S.*)$").unwrap()
@@ -373,8 +373,13 @@ pub fn layout(text: &str) -> Layout {
         }
         if lines[i].markers.is_empty() && ACTIONS_TITLE.is_match(content.trim_end_matches(':')) {
             let mut j = i + 1;
-            while j < lines.len() && (lines[j].is_blank() || lines[j].is_item()) {
+            // "Outcomes and follow-up\n\nThe MAG agreed … The following was agreed:\n a) …": a
+            // line that announces the items may come before them.
+            let mut items = 0;
+            let announces = |j: usize| text[lines[j].content.clone()].trim_end().ends_with(':');
+            while j < lines.len() && (lines[j].is_blank() || lines[j].is_item() || items == 0 && announces(j)) {
                 if lines[j].is_item() {
+                    items += 1;
                     action_items.push(lines[j].content.clone());
                     // An action is not an agenda item: its number starts no section.
                     taken[j] = true;

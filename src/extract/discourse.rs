@@ -179,7 +179,7 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
         // "X and Y agreed that …": coordinated speakers share the sentence.
         let mut after = k + 1;
         while let Some(&next) = cues.get(after)
-            && text.get(ex.mentions[cues[after - 1]].span.end..ex.mentions[next].span.start).is_some_and(|between| matches!(between.trim(), "and" | "," | ", and"))
+            && text.get(ex.mentions[cues[after - 1]].span.end..ex.mentions[next].span.start).is_some_and(coordinated)
         {
             after += 1;
         }
@@ -220,6 +220,16 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
     out.extend(extra);
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// What stands between two coordinated speakers: "and", a comma, either with the second
+/// one's honorific ("Ms. A, Mr. B", "Ms. A and Mr. van B").
+fn coordinated(between: &str) -> bool {
+    let mut words: Vec<&str> = between.split_whitespace().collect();
+    while words.last().is_some_and(|w| super::people::HONORIFICS.contains(w) || matches!(*w, "van" | "de" | "von" | "da" | "del" | "der" | "le" | "la")) {
+        words.pop();
+    }
+    matches!(words.join(" ").as_str(), "and" | "," | ", and")
 }
 
 /// "He cautioned …", "…, she shared that …": a pronoun as the subject of a speech verb.
@@ -397,7 +407,7 @@ fn labelled_owners(text: &str, ex: &Extraction, persons: &[usize], span: &Span) 
         }
         let joined = text[from..m.span.start]
             .split_whitespace()
-            .all(|w| matches!(w, "and" | "," | "&" | "the") || super::people::HONORIFICS.contains(&w.trim_start_matches(',')) || w == ",");
+            .all(|w| matches!(w, "and" | "," | "&" | "the" | "van" | "von" | "de" | "da" | "del" | "der" | "la" | "le") || super::people::HONORIFICS.contains(&w.trim_start_matches(',')));
         if !joined {
             break;
         }

@@ -1207,6 +1207,8 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
             || relative_speech_follows(after) && name.contains(' ');
         let rule = if speaks {
             Some("speaker-cue")
+        } else if attributed(text, &span) {
+            Some("attribution")
         } else if absence_follows(after) {
             Some("absent")
         } else if honorific {
@@ -1434,6 +1436,24 @@ fn will_follows(after: &str) -> bool {
         || [" - ", " – ", ": ", " + "].iter().any(|sep| after.starts_with(sep))
 }
 
+/// "Several members (Ms. Quispe Huamán, Mr. Al-Harthy) stressed …", "… were cited as a
+/// yardstick (Mr. van Rooyen).": a parenthesis holding only people, each with an honorific,
+/// attributes the sentence to them.
+fn attributed(text: &str, span: &Span) -> bool {
+    static ATTRIBUTION: LazyLock<Regex> = LazyLock::new(|| {
+        let one = r"(?:Mr|Ms|Mrs|Dr|Prof|Amb|H\.E\.|Ambassador|Hon)\.? [^,();\n]{2,40}?";
+        Regex::new(&format!(r"^{one}(?:(?:, | and |, and ){one})*$")).unwrap()
+    });
+    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    let Some(open) = text[line_start..span.start].rfind('(').map(|p| line_start + p) else { return false };
+    if text[open..span.start].contains(')') {
+        return false;
+    }
+    let line_end = text[span.end..].find('\n').map_or(text.len(), |p| span.end + p);
+    let Some(close) = text[span.end..line_end].find(')').map(|p| span.end + p) else { return false };
+    ATTRIBUTION.is_match(&text[open + 1..close])
+}
+
 /// "… report back [Bilal]", "Owner: Ms. Dörflinger.": a name in brackets or after an owner
 /// label names whoever owns the item.
 fn owner_tag(before: &str, after: &str) -> bool {
@@ -1453,7 +1473,7 @@ fn in_action_block(layout: &Layout, at: usize) -> bool {
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).
 pub fn is_speaker_rule(rule: &str) -> bool {
-    matches!(rule, "speaker-cue" | "speaker-tag" | "moderator-tag" | "chair-tag" | "chair-reference" | "turn-introduction")
+    matches!(rule, "speaker-cue" | "speaker-tag" | "moderator-tag" | "chair-tag" | "chair-reference" | "turn-introduction" | "attribution")
 }
 
 /// The name in a speaker tag after the titles and roles that open it, and whether a role says
@@ -1501,6 +1521,7 @@ pub(super) fn line_patterns() -> Vec<(&'static str, &'static LineRegex)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeSet;
 
     fn lexicon() -> Lexicon {
         Lexicon::load(&[]).unwrap()
@@ -1761,6 +1782,29 @@ mod tests {
             .collect();
         assert_eq!(owners, ["Aïssatou Ndiaye Sarr", "Babatunde Olaniyan", "Romuald Souza", "-", "Nnenna Obi"]);
         assert!(!ex.mentions.iter().any(|m| matches!(m.surface.as_str(), "Owner" | "Owners" | "Deadline")));
+    }
+
+    #[test]
+    fn a_chair_s_summary_attributes_views_in_parentheses() {
+        let ex = extracted(
+            "MAG retreat, Geneva, 25 February 2026\nCHAIR'S SUMMARY\n\nParticipation\n\nMembers present in Geneva were Ms. Ana Quispe Huamán (Government of Peru) and Mr. Hendrik van Rooyen (Internet Society).\n\n1. The IGF after WSIS+20\n\n- Several members (Ms. Quispe Huamán, Mr. van Rooyen) stressed that the WSIS+20 outcome should show.\n- NETmundial+10 was cited as a yardstick (Mr. van Rooyen).\n- Members thanked the host (Cyber Cafe Association of India).\n\nOutcomes and follow-up\n\nThe following follow-up was agreed:\n  a) Prepare a note. Owners: Ms. Quispe Huamán and Mr. van Rooyen.\n",
+        );
+        // Surnames after honorifics resolve to the listed full names.
+        let resolved = crate::resolve::entities(std::slice::from_ref(&ex), &lexicon(), "https://example.org/", &Default::default(), false);
+        let name = |i: usize| resolved.entity_of(0, i).map(|e| e.label.clone()).unwrap_or_default();
+        let listed: BTreeSet<String> = ex.participants.iter().filter(|p| p.listed).map(|p| name(p.person)).collect();
+        assert_eq!(listed, BTreeSet::from(["Ana Quispe Huamán".to_owned(), "Hendrik van Rooyen".to_owned()]));
+        let said: BTreeSet<(String, &str)> = ex.statements.iter().map(|s| (name(s.speaker), ex.mentions[s.process].surface.as_str())).collect();
+        assert_eq!(
+            said,
+            BTreeSet::from([
+                ("Ana Quispe Huamán".to_owned(), "WSIS+20"),
+                ("Hendrik van Rooyen".to_owned(), "WSIS+20"),
+                ("Hendrik van Rooyen".to_owned(), "NETmundial+10"),
+            ])
+        );
+        let owners: Vec<String> = ex.actions.iter().filter_map(|a| a.owner.map(name)).collect();
+        assert_eq!(owners, ["Ana Quispe Huamán", "Hendrik van Rooyen"]);
     }
 
     fn extracted(text: &str) -> crate::extract::Extraction {

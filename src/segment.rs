@@ -264,7 +264,7 @@ static DISCUSSION_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 });
 static ANNEX_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^annex\s+[\w]+\s*:?$").unwrap());
 static ACTIONS_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:priorities|decisions|summary|conclusions|recommendations|outcomes|agreements) and )?(?:next steps|action items?|actions?|action points|follow[- ]up(?: actions)?|to[- ]dos?)\s*:?$").unwrap()
+    Regex::new(r"(?i)^(?:(?:priorities|decisions|summary|conclusions|recommendations|outcomes|agreements) and )?(?:next steps|action items?|actions?|action points|follow[- ]ups?(?: actions)?|to[- ]dos?)\s*:?$").unwrap()
 });
 /// "Recommendations": a list of what should be done, by whom it says. Its items are no agenda
 /// items; those in an action's form ("KICTANet to share …") are actions.

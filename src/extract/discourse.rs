@@ -165,6 +165,11 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
     let paragraph_of = |at: usize| layout.paragraphs.iter().find(|p| p.start <= at && at < p.end).cloned();
     for (k, &cue) in cues.iter().enumerate() {
         let at = ex.mentions[cue].span.start;
+        // "Dr. X (Org)" over a list: the list is theirs.
+        if ex.mentions[cue].rule == "speaker-heading" {
+            out.push(Turn { speaker: cue, span: at..list_end(text, ex.mentions[cue].span.end) });
+            continue;
+        }
         let Some(paragraph) = paragraph_of(at) else { continue };
         let sentence_start = segment::sentences(text, paragraph.clone())
             .into_iter()
@@ -220,6 +225,20 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
     out.extend(extra);
     out.sort_by_key(|t| t.span.start);
     out
+}
+
+/// The end of the list that starts on the line after `at`: its items, and the lines that
+/// continue them (indented), up to the first line of anything else.
+fn list_end(text: &str, at: usize) -> usize {
+    let mut end = text[at..].find('\n').map_or(text.len(), |p| at + p + 1);
+    for line in text[end..].split_inclusive('\n') {
+        let is_item = line.trim_start().starts_with(['-', '•', '*', '–']) || line.starts_with([' ', '\t']) && !line.trim().is_empty();
+        if !is_item && !line.trim().is_empty() {
+            break;
+        }
+        end += line.len();
+    }
+    end
 }
 
 /// What stands between two coordinated speakers: "and", a comma, either with the second

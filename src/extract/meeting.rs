@@ -15,12 +15,12 @@ use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
 
 static NUMBER_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| ascii_bounded(r"(?i)\b(?:meeting|call)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b"));
+    LazyLock::new(|| ascii_bounded(r"(?i)\b(?:meeting|call|webinar)\s+(?:no\.?\s*|number\s+|#\s*)?(\d{1,4})\b"));
 static NUMBER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_bounded(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call)\b")
+    ascii_bounded(r"(?i)\b(\d{1,4})(?:st|nd|rd|th)?\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|webinar)\b")
 });
 static ORDINAL_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    ascii_bounded(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session)\b")
+    ascii_bounded(r"(?i)\b(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth)\s+(?:[a-z-]+\s+){0,2}(?:meeting|call|session|webinar)\b")
 });
 static MEETING_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:meeting|call|session|minutes|summary report|outcome report|chair['’]?s['’]? summary|webinar|consultation|open forum|workshop|roundtable|town hall|was held|took place|taken place|convened)\b").unwrap()
@@ -29,7 +29,7 @@ static MEETING_OF: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:meeting|call|session) of (?:the )?").unwrap());
 static NEXT_MEETING: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words_ignoring_case(
-        r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting)\b|\b(?:will|would) (?:next )?(?:meet|reconvene)\b|\b(?:meeting|call) will (?:be held|take place)\b",
+        r"(?i)\bnext (?:\w+ ){0,3}?(?:call|meeting|webinar)\b|\b(?:will|would) (?:next )?(?:meet|reconvene)\b|\b(?:meeting|call) will (?:be held|take place)\b",
         &["next", "will meet", "would meet", "will reconvene", "would reconvene", "will be held", "will take place"],
     )
 });
@@ -199,7 +199,8 @@ fn number(intro: &str) -> Option<u32> {
     }
     for caps in NUMBER_BEFORE.captures_iter(intro) {
         let g = caps.get(1).unwrap();
-        if g.as_str().len() < 4 {
+        // "the WSIS+20 High-Level Meeting" names a process, not this meeting's number.
+        if g.as_str().len() < 4 && !intro[..g.start()].ends_with('+') {
             consider(g.start(), g.as_str().parse().ok());
         }
     }

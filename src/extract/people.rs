@@ -84,7 +84,7 @@ const NOT_NAMES: &[&str] = &[
     "Morning", "Evening", "Platform", "Welcome", "Regulatory", "Raw", "Copy", "Day", "Days", "Record", "Call",
     "Calls", "Draft", "Zoom", "Webex", "Teams", "Links", "Background", "Context", "Purpose", "Attendance",
     "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "AOB", "Any",
-    "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due",
+    "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due", "Webinar", "Webinars", "Workshop",
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
@@ -162,7 +162,8 @@ static ROLE_WORD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter
 
 /// A word of [`NOT_NAMES`].
 fn is_not_name(word: &str) -> bool {
-    NOT_NAME_SET.contains(word)
+    // "Rapporteur's notes": a possessive of a word that is no name is no name either.
+    NOT_NAME_SET.contains(word) || word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).is_some_and(|w| NOT_NAME_SET.contains(w))
 }
 
 /// A word of [`SPEECH_VERBS`].
@@ -310,6 +311,7 @@ fn org_labelled_lists(text: &str, layout: &Layout, lexicon: &Lexicon, out: &mut 
 /// (not attendance). A single capitalised word in the parenthesis is a nickname instead.
 pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], out: &mut ParticipantsOut) {
     let in_list = |at: usize| layout.participants.iter().chain(&layout.absent).any(|p| p.start <= at && at < p.end);
+    questions_and_answers(text, lexicon, out);
     for m in runs {
         let after = &text[m.end..];
         let Some(inner) = after.strip_prefix(" (").and_then(|a| a.find(')').map(|c| &a[..c])) else { continue };
@@ -350,6 +352,8 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
             "speaker-tag"
         } else if speech_follows(after_paren) {
             "speaker-cue"
+        } else if heads_a_list(text, start, rest.end + 1) {
+            "speaker-heading"
         } else {
             "apposition"
         };
@@ -1436,6 +1440,55 @@ fn will_follows(after: &str) -> bool {
         || [" - ", " – ", ": ", " + "].iter().any(|sep| after.starts_with(sep))
 }
 
+/// "Q (Mateus Albuquerque Vieira, CGI.br): …" / "A (Obi-Kamara): …": the tags of a Q&A name
+/// who asked and who answered, with the asker's organisation.
+fn questions_and_answers(text: &str, lexicon: &Lexicon, out: &mut ParticipantsOut) {
+    static QA_TAG: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?m)^[ \t]*(?:[-*•][ \t]*)?(?:Q|A|Question|Answer|Reply|Response)\d{0,2}[ \t]*\(([^,()\n]{2,60})(?:,[ \t]*([^()\n]{2,80}))?\)[ \t]*:").unwrap()
+    });
+    if memchr::memmem::find(text.as_bytes(), b"):").is_none() {
+        return;
+    }
+    for caps in QA_TAG.captures_iter(text) {
+        let g = caps.get(1).unwrap();
+        let mut start = g.start();
+        for w in g.as_str().split(' ') {
+            if HONORIFICS.contains(&w) {
+                start += w.len() + 1;
+            } else {
+                break;
+            }
+        }
+        let name = text[start..g.end()].trim_end();
+        let one_word = !name.contains(' ');
+        // A surname alone ("A (Hoang)") stands for the one person the text names so in full.
+        if !plausible_name(name, lexicon) && !(one_word && name.starts_with(char::is_uppercase)) || !name.starts_with(|c: char| c.is_uppercase() || c.is_lowercase() && name.contains(' ')) {
+            continue;
+        }
+        let name_span = start..start + name.len();
+        out.reserved.push(name_span.clone());
+        out.mentions.push(person(text, name_span.clone(), normalise_name(name), None, "speaker-tag"));
+        if let Some(org) = caps.get(2) {
+            add_entry(text, name_span.clone(), org.range(), lexicon, out, false, name_span.start..org.end());
+        }
+    }
+}
+
+/// "Dr. Nnenna Obi-Kamara (Paradigm Initiative)" alone on its line, over a list: the list is
+/// what that person said.
+fn heads_a_list(text: &str, name_start: usize, entry_end: usize) -> bool {
+    let line_start = text[..name_start].rfind('\n').map_or(0, |p| p + 1);
+    if !text[line_start..name_start].split_whitespace().all(|w| HONORIFICS.contains(&w)) {
+        return false;
+    }
+    let entry_end = entry_end.min(text.len());
+    let line_end = text[entry_end..].find('\n').map_or(text.len(), |p| entry_end + p);
+    if !text[entry_end..line_end].trim().is_empty() {
+        return false;
+    }
+    text[line_end..].lines().find(|l| !l.trim().is_empty()).is_some_and(|l| l.trim_start().starts_with(['-', '•', '*', '–']))
+}
+
 /// "Several members (Ms. Quispe Huamán, Mr. Al-Harthy) stressed …", "… were cited as a
 /// yardstick (Mr. van Rooyen).": a parenthesis holding only people, each with an honorific,
 /// attributes the sentence to them.
@@ -1473,7 +1526,7 @@ fn in_action_block(layout: &Layout, at: usize) -> bool {
 
 /// True when the words after a person mention make it a speaker (for statements and attendance).
 pub fn is_speaker_rule(rule: &str) -> bool {
-    matches!(rule, "speaker-cue" | "speaker-tag" | "moderator-tag" | "chair-tag" | "chair-reference" | "turn-introduction" | "attribution")
+    matches!(rule, "speaker-cue" | "speaker-tag" | "moderator-tag" | "chair-tag" | "chair-reference" | "turn-introduction" | "attribution" | "speaker-heading")
 }
 
 /// The name in a speaker tag after the titles and roles that open it, and whether a role says
@@ -1805,6 +1858,30 @@ mod tests {
         );
         let owners: Vec<String> = ex.actions.iter().filter_map(|a| a.owner.map(name)).collect();
         assert_eq!(owners, ["Ana Quispe Huamán", "Hendrik van Rooyen"]);
+    }
+
+    #[test]
+    fn webinar_notes_with_speaker_headings_and_a_q_and_a() {
+        let text = "PNAI\nRapporteur's notes, third PNAI webinar of 2025\nDate: 16 October 2025, 12:00 UTC\n\nDr. Nnenna Obi-Kamara (Paradigm Initiative)\n- The commitments in the Global Digital Compact are a floor.\n- Warned about NETmundial+10.\n\nQ&A\n\nQ (Tevita Fifita, Government of Tonga): Will the WSIS+20 review take remote inputs?\nA (Obi-Kamara): Suggested a link with the Pact for the Future.\n\nFollow-ups\n- Share the mapping when ready [Obi-Kamara]\n\nNext webinar: 20 November 2025, 13:00 UTC.\n";
+        let ex = extracted(text);
+        let resolved = crate::resolve::entities(std::slice::from_ref(&ex), &lexicon(), "https://example.org/", &Default::default(), false);
+        let name = |i: usize| resolved.entity_of(0, i).map(|e| e.label.clone()).unwrap_or_default();
+        let said: BTreeSet<(String, &str)> = ex.statements.iter().map(|s| (name(s.speaker), ex.mentions[s.process].surface.as_str())).collect();
+        assert_eq!(
+            said,
+            BTreeSet::from([
+                ("Nnenna Obi-Kamara".to_owned(), "Global Digital Compact"),
+                ("Nnenna Obi-Kamara".to_owned(), "NETmundial+10"),
+                ("Tevita Fifita".to_owned(), "WSIS+20 review"),
+                ("Nnenna Obi-Kamara".to_owned(), "Pact for the Future"),
+            ])
+        );
+        let affiliated: Vec<(String, String)> = ex.participants.iter().flat_map(|p| p.affiliations.iter().map(move |&a| (p.person, a))).map(|(p, a)| (name(p), name(a))).collect();
+        assert!(affiliated.contains(&("Tevita Fifita".to_owned(), "Government of Tonga".to_owned())), "{affiliated:?}");
+        assert_eq!(ex.actions.iter().filter_map(|a| a.owner.map(name)).collect::<Vec<_>>(), ["Nnenna Obi-Kamara"]);
+        let meeting = ex.meeting.as_ref().expect("a webinar is a meeting");
+        assert_eq!((meeting.number, meeting.next_meeting.as_ref().map(|n| n.date.to_string())), (Some(3), Some("2025-11-20".to_owned())));
+        assert!(!ex.mentions.iter().any(|m| m.kind == EntityKind::Person && m.surface.starts_with("Rapporteur")));
     }
 
     fn extracted(text: &str) -> crate::extract::Extraction {

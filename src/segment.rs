@@ -243,7 +243,7 @@ static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|also present|in attendance|speakers|panell?ists|guests?|observers?)(?:\s*\([^)]{1,60}\))?\s*:?$").unwrap()
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists|panélistes|intervenants|rapporteurs?)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists|panélistes|intervenants|rapporteurs?|notes|note[- ]?takers?|minutes)\s*:\s*(\S.*)$").unwrap()
 });
 static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     // An ASCII `\b` (its words are ASCII) keeps the search on the regex crate's DFA on any line.
@@ -348,6 +348,13 @@ pub fn layout(text: &str) -> Layout {
                 let list = caps.get(1).unwrap();
                 participants.extend(split_inline_list(text, base + list.start()..base + list.end()));
                 taken[i] |= k == 0;
+                // "Present: A (X),\nB (Y), C (Z)": a list that ends its line with a comma goes on.
+                let mut j = i;
+                while k == 0 && text[lines[j].content.clone()].trim_end().ends_with(',') && j + 1 < lines.len() && !lines[j + 1].is_blank() && lines[j + 1].markers.is_empty() {
+                    j += 1;
+                    participants.extend(split_inline_list(text, lines[j].content.clone()));
+                    taken[j] = true;
+                }
             }
             if let Some(caps) = CHAIR_LINE.captures(content) {
                 let list = caps.get(1).unwrap();

@@ -55,7 +55,15 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
         .collect();
     let about_next = |at: usize| next_lines.iter().any(|l| l.start <= at && at < l.end);
     let mut found = dated;
-    found.retain(|d| !about_next(d.span.0));
+    // "Date: Thu, 13 Mar 2025 08:47:10 +0000" (a message inside a digest) is when a post was
+    // sent, not when the meeting met.
+    static SENT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)^(?:date|sent):.*\d:\d\d:\d\d(?:\s*[+-]\d{4})?").unwrap());
+    let sent_at = |at: usize| {
+        let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
+        let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
+        SENT.is_match(&text[line_start..line_end])
+    };
+    found.retain(|d| !about_next(d.span.0) && !sent_at(d.span.0));
     // Minutes sent by e-mail may date the meeting only in their subject ("Minutes - NRIs call,
     // 10 March 2025") or as "today's call", the day the post was sent.
     if found.is_empty() {

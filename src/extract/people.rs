@@ -85,6 +85,9 @@ const NOT_NAMES: &[&str] = &[
     "Calls", "Draft", "Zoom", "Webex", "Teams", "Links", "Background", "Context", "Purpose", "Attendance",
     "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "AOB", "Any",
     "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due", "Webinar", "Webinars", "Workshop",
+    // E-mail header fields and the first person's contractions.
+    "Message", "Message-ID", "Message-Id", "Content-Type", "Content-Transfer-Encoding", "MIME-Version", "In-Reply-To",
+    "References", "Reply-To", "X-Mailer", "I", "I've", "I’ve", "I'm", "I’m", "I'll", "I’ll", "I'd", "I’d",
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
@@ -1882,6 +1885,19 @@ mod tests {
         let meeting = ex.meeting.as_ref().expect("a webinar is a meeting");
         assert_eq!((meeting.number, meeting.next_meeting.as_ref().map(|n| n.date.to_string())), (Some(3), Some("2025-11-20".to_owned())));
         assert!(!ex.mentions.iter().any(|m| m.kind == EntityKind::Person && m.surface.starts_with("Rapporteur")));
+    }
+
+    #[test]
+    fn minutes_inside_a_mailing_list_digest() {
+        let text = "Message: 1\nDate: Thu, 13 Mar 2025 08:47:10 +0000\nFrom: lm at example.org (Lindiwe Mthembu)\nSubject: Minutes - WG call, 12 March\nMessage-ID: <a81f at example.org>\nContent-Type: text/plain; charset=\"utf-8\"\n\nWG call - Wednesday 12 March 2025, 13:00 UTC\n\nPresent: Ana Quispe (Fundación InternetBolivia.org),\nMaarten van Hoff (ISOC), Thu Pham (APC),\nSiosaia Fifita (Pacific IGF)\nNotes: Lindiwe Mthembu (IGF Secretariat)\n\nMaarten said I've no objection to the Global Digital Compact text.\n";
+        let ex = extracted(text);
+        let meeting = ex.meeting.as_ref().expect("the minutes report a meeting");
+        assert_eq!(meeting.date.map(|d| d.to_string()).as_deref(), Some("2025-03-12"));
+        let name = |i: usize| match &ex.mentions[i].target { Target::Person { name } => name.name.clone(), _ => unreachable!() };
+        let listed: Vec<String> = ex.participants.iter().filter(|p| p.listed).map(|p| name(p.person)).collect();
+        assert_eq!(listed, ["Ana Quispe", "Maarten van Hoff", "Thu Pham", "Siosaia Fifita", "Lindiwe Mthembu"]);
+        let people: BTreeSet<String> = ex.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.surface.clone()).collect();
+        assert!(!people.iter().any(|p| ["Message", "Message-ID", "Content-Type", "I've"].contains(&p.as_str())), "{people:?}");
     }
 
     fn extracted(text: &str) -> crate::extract::Extraction {

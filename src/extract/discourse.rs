@@ -203,6 +203,7 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
         }
         out.push(Turn { speaker: cue, span: sentence_start..end });
     }
+    out.extend(handed_turns(text, ex, &cues));
     // "He noted …" / "On the track, she shared …" in a paragraph nobody is named in continues
     // the previous speaker's turn, from that sentence on.
     let mut extra: Vec<Turn> = Vec::new();
@@ -224,6 +225,40 @@ fn turns(text: &str, layout: &Layout, ex: &Extraction) -> Vec<Turn> {
     }
     out.extend(extra);
     out.sort_by_key(|t| t.span.start);
+    out
+}
+
+/// ">> MODERATOR: … Over to you, Ambassador Rafael Montero Aguirre.\n\n>> SPEAKER: …": a
+/// transcript turn under a tag that names nobody, whose speaker does not introduce themself,
+/// is the person the turn before handed the floor to: the last one it names (or, when it names
+/// nobody, "Ambassador, briefly, please", the one the turn before that names last).
+fn handed_turns(text: &str, ex: &Extraction, cues: &[usize]) -> Vec<Turn> {
+    static GENERIC_TURN: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?m)^>>[ \t]*(SPEAKER|PANELIST|PANELLIST|Speaker|Panelist|Panellist)[ \t]*:").unwrap());
+    if memchr::memmem::find(text.as_bytes(), b">>").is_none() {
+        return Vec::new();
+    }
+    let turn_starts: Vec<usize> = text.match_indices(">>").map(|(at, _)| at).filter(|&at| at == 0 || text.as_bytes()[at - 1] == b'\n').collect();
+    let mut out = Vec::new();
+    for tag in GENERIC_TURN.find_iter(text) {
+        let k = turn_starts.partition_point(|&s| s < tag.start());
+        let end = turn_starts.get(k + 1).copied().unwrap_or(text.len());
+        // Someone who names themself in the turn is its speaker already.
+        if cues.iter().any(|&c| (tag.start()..end).contains(&ex.mentions[c].span.start)) {
+            continue;
+        }
+        let named_in = |span: std::ops::Range<usize>| {
+            ex.mentions
+                .iter()
+                .enumerate()
+                .filter(|(_, m)| m.kind == EntityKind::Person && span.contains(&m.span.start) && !is_speaker_rule(m.rule))
+                .map(|(i, _)| i)
+                .last()
+        };
+        let handed = (1..=2).filter_map(|back| k.checked_sub(back)).find_map(|j| named_in(turn_starts[j]..turn_starts[j + 1]));
+        if let Some(speaker) = handed {
+            out.push(Turn { speaker, span: tag.end()..end });
+        }
+    }
     out
 }
 

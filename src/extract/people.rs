@@ -87,7 +87,7 @@ const NOT_NAMES: &[&str] = &[
     "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due", "Webinar", "Webinars", "Workshop",
     // E-mail header fields and the first person's contractions.
     "Message", "Message-ID", "Message-Id", "Content-Type", "Content-Transfer-Encoding", "MIME-Version", "In-Reply-To",
-    "References", "Reply-To", "X-Mailer", "I", "I've", "I’ve", "I'm", "I’m", "I'll", "I’ll", "I'd", "I’d",
+    "References", "Reply-To", "X-Mailer", "Industry", "Business", "Government", "Governments", "I", "I've", "I’ve", "I'm", "I’m", "I'll", "I’ll", "I'd", "I’d",
 ];
 
 /// Honorifics and titles that announce a name: "Ms. Lynn St. Amour", "Ambassador X".
@@ -113,7 +113,7 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Two to four capitalised words, hyphenated ones too ("Mei-Lin Chou", "Jean-Marc Dubois"): a
 /// full name where the text's form says it is one (a self-introduction, an e-mail's sender).
-const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
+const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+(?:(?:de|da|do|dos|das|del|van|von|der|den|la|le|bin)[ \t]+){0,2}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
 
 /// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg".
 const PARTICLES: &[&str] =
@@ -154,7 +154,7 @@ static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static OFFICE_OF: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[Oo]ffice of\s+").unwrap());
 static ROLE_BEFORE_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:Chair|Co-Chair|Vice-Chair|Chairman|Chairperson|Director|Secretary-General|Minister|Ambassador|Envoy|Rapporteur|Moderator|Coordinator|Head)\s+").unwrap()
+    Regex::new(r"\b(?:(?:Chair|Co-Chair|Vice-Chair|Chairman|Chairperson|Director|Secretary-General|Minister|Ambassador|Envoy|Rapporteur|Moderator|Coordinator|Head)\s+|(?:[Oo]ur|[Tt]he|[Tt]heir|[Hh]er|[Hh]is) (?:rapporteur|moderator|facilitator|note-taker|chair|host|coordinator),\s+)").unwrap()
 });
 
 // The word lists are checked for every capitalised word of a document: as sets, each check is
@@ -994,9 +994,13 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         // ">> AUDIENCE: Thank you. Sebastián Ortúzar, from Derechos Digitales, Chile.": a sentence
         // that opens with a name and where the speaker comes from.
         static NAME_FROM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME}),?[ \t]+(?:from|with|representing)[ \t]+(?:the[ \t]+)?\p{{Lu}}")).unwrap()
+            Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME})(?:,?[ \t]+(?:from|with|representing)[ \t]+(?:the[ \t]+)?\p{{Lu}}|,[ \t]+[^,.\n]{{2,60}},[ \t]+for the record)")).unwrap()
         });
-        if let Some(intro) = SELF_INTRO.captures(head).or_else(|| NAME_FROM.captures(head)) {
+        // ">> AUDIENCE: Thank you. Makerita Tuilagi-Fonoti, Pacific IGF. A question …": a name,
+        // then an organisation, as a sentence of its own.
+        static NAME_ORG: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME}),[ \t]+([^,.\n]{{2,60}}(?:\.[a-z]{{2,3}})?)\.")).unwrap());
+        let name_org = || NAME_ORG.captures(head).filter(|c| super::names::organisation_by_form(&c[2], lexicon) || lexicon.lookup(&c[2]).is_some());
+        if let Some(intro) = SELF_INTRO.captures(head).or_else(|| NAME_FROM.captures(head)).or_else(name_org) {
             let g = intro.get(1).unwrap();
             if plausible_name(g.as_str(), lexicon) {
                 out.push(person(text, line_start + g.start()..line_start + g.end(), g.as_str().to_owned(), None, "turn-introduction"));
@@ -1558,7 +1562,7 @@ fn is_chair_tag(tag: &str) -> bool {
 
 /// A transcript's tag for someone it does not name (">> PARTICIPANT:", ">> AUDIENCE MEMBER:"):
 /// no person, and the turn is whoever introduces themself in it.
-fn is_generic_tag(tag: &str) -> bool {
+pub(super) fn is_generic_tag(tag: &str) -> bool {
     const TAGS: &[&str] = &[
         "participant", "speaker", "audience", "audience member", "floor", "unidentified speaker", "unknown speaker",
         "interpreter", "captioner", "online participant", "remote participant", "question", "answer", "voice",
@@ -1898,6 +1902,24 @@ mod tests {
         assert_eq!(listed, ["Ana Quispe", "Maarten van Hoff", "Thu Pham", "Siosaia Fifita", "Lindiwe Mthembu"]);
         let people: BTreeSet<String> = ex.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.surface.clone()).collect();
         assert!(!people.iter().any(|p| ["Message", "Message-ID", "Content-Type", "I've"].contains(&p.as_str())), "{people:?}");
+    }
+
+    #[test]
+    fn a_turn_under_a_tag_naming_nobody_is_whoever_was_handed_the_floor() {
+        let text = "IGF 2025 MAIN SESSION\n25 June 2025, 12:30 UTC\n\n>> MODERATOR: Welcome. My name is Solveig Brekke and I will moderate. Over to you, Ambassador Rafael Montero Aguirre of the Government of Chile.\n\n>> SPEAKER: Thank you. The WSIS+20 review should not reopen the Tunis Agenda.\n\n>> AUDIENCE: Thank you. Makerita Tuilagi-Fonoti, Pacific IGF. A question for Dr. Nkechi Obi-Whyte.\n\n>> SPEAKER: Thank you. The Global Digital Compact promised participation.\n\n>> ELIF SAHIN-MOLLER: Industry was at NETmundial+10. Our rapporteur, Kwabena Ofori-Atta, will draft the messages.\n";
+        let ex = extracted(text);
+        let said: BTreeSet<(&str, &str)> = ex.statements.iter().map(|s| (ex.mentions[s.speaker].surface.as_str(), ex.mentions[s.process].surface.as_str())).collect();
+        assert_eq!(
+            said,
+            BTreeSet::from([
+                ("Rafael Montero Aguirre", "WSIS+20 review"),
+                ("Rafael Montero Aguirre", "Tunis Agenda"),
+                ("Nkechi Obi-Whyte", "Global Digital Compact"),
+                ("ELIF SAHIN-MOLLER", "NETmundial+10"),
+            ])
+        );
+        let people: BTreeSet<&str> = ex.mentions.iter().filter(|m| m.kind == EntityKind::Person).map(|m| m.surface.as_str()).collect();
+        assert!(people.contains("Makerita Tuilagi-Fonoti") && people.contains("Kwabena Ofori-Atta") && !people.contains("Industry"), "{people:?}");
     }
 
     fn extracted(text: &str) -> crate::extract::Extraction {

@@ -279,8 +279,11 @@ fn list_end(text: &str, at: usize) -> usize {
 /// What stands between two coordinated speakers: "and", a comma, either with the second
 /// one's honorific ("Ms. A, Mr. B", "Ms. A and Mr. van B").
 fn coordinated(between: &str) -> bool {
+    if between.len() > 40 {
+        return false;
+    }
     let mut words: Vec<&str> = between.split_whitespace().collect();
-    while words.last().is_some_and(|w| super::people::HONORIFICS.contains(w) || matches!(*w, "van" | "de" | "von" | "da" | "del" | "der" | "le" | "la")) {
+    while words.last().is_some_and(|w| super::people::is_honorific(w) || matches!(*w, "van" | "de" | "von" | "da" | "del" | "der" | "le" | "la")) {
         words.pop();
     }
     matches!(words.join(" ").as_str(), "and" | "," | ", and")
@@ -461,7 +464,7 @@ fn labelled_owners(text: &str, ex: &Extraction, persons: &[usize], span: &Span) 
         }
         let joined = text[from..m.span.start]
             .split_whitespace()
-            .all(|w| matches!(w, "and" | "," | "&" | "the" | "van" | "von" | "de" | "da" | "del" | "der" | "la" | "le") || super::people::HONORIFICS.contains(&w.trim_start_matches(',')));
+            .all(|w| matches!(w, "and" | "," | "&" | "the" | "van" | "von" | "de" | "da" | "del" | "der" | "la" | "le") || super::people::is_honorific(w.trim_start_matches(',')));
         if !joined {
             break;
         }

@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use super::dates::{self, find_dates, find_times, DateTime};
 use super::lines::{ascii_bounded, LineRegex};
-use super::people::HONORIFICS;
+use super::people::is_honorific;
 use super::{MeetingFacts, Mention, Target};
 use crate::lexicon::EntityKind;
 use crate::segment::{self, Layout, Span};
@@ -61,7 +61,8 @@ pub fn facts(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<Meetin
     let sent_at = |at: usize| {
         let line_start = text[..at].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[at..].find('\n').map_or(text.len(), |p| at + p);
-        SENT.is_match(&text[line_start..line_end])
+        let line = &text[line_start..line_end];
+        line.get(..5).is_some_and(|head| head.eq_ignore_ascii_case("date:") || head.eq_ignore_ascii_case("sent:")) && SENT.is_match(line)
     };
     found.retain(|d| !about_next(d.span.0) && !sent_at(d.span.0));
     // Minutes sent by e-mail may date the meeting only in their subject ("Minutes - NRIs call,
@@ -291,7 +292,7 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
             layout.chairs.iter().filter(on_line).count() == 1
         };
         let opens_entry = |c: &Span| {
-            c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| HONORIFICS.contains(&w)) && alone_on_its_line(c)
+            c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| is_honorific(w)) && alone_on_its_line(c)
         };
         if matches!(m.rule, "self-introduction" | "moderator-tag") || layout.chairs.iter().any(opens_entry) {
             return Some(i);

@@ -397,7 +397,9 @@ pub(super) fn organisation_by_form(words: &str, lexicon: &Lexicon) -> bool {
 /// A word that ends the name of a body or a school ("Commission", "College", "IGF"): never a
 /// word of a person's name.
 pub(super) fn is_body_word(word: &str) -> bool {
-    ORG_HEADS.contains(&word) || BODY_HEADS.contains(&word) || ["College", "Academy", "School", "Government", "IGF"].contains(&word)
+    static BODY_WORDS: LazyLock<HashSet<&str>> =
+        LazyLock::new(|| ORG_HEADS.iter().chain(BODY_HEADS).chain(&["College", "Academy", "School", "Government", "IGF"]).copied().collect());
+    BODY_WORDS.contains(word)
 }
 
 /// Up to four capitalised words right before `at` (after a space) when `before`, else right

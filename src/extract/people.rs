@@ -98,6 +98,12 @@ pub(super) const HONORIFICS: &[&str] = &[
     "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Pr", "Pr.",
 ];
 
+static HONORIFIC_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| HONORIFICS.iter().copied().collect());
+/// A word of [`HONORIFICS`] (one hash lookup: names are checked for them word by word).
+pub(super) fn is_honorific(word: &str) -> bool {
+    HONORIFIC_SET.contains(word)
+}
+
 /// Words of a role in a participant entry ("Group's Co-Chair", "Independent Expert").
 const ROLE_WORDS: &[&str] = &[
     "chair", "co-chair", "cochair", "vice-chair", "chairman", "chairwoman", "chairperson", "member", "members",
@@ -113,7 +119,10 @@ const ROLE_WORDS: &[&str] = &[
 
 /// Two to four capitalised words, hyphenated ones too ("Mei-Lin Chou", "Jean-Marc Dubois"): a
 /// full name where the text's form says it is one (a self-introduction, an e-mail's sender).
-const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+(?:(?:de|da|do|dos|das|del|van|von|der|den|la|le|bin)[ \t]+){0,2}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
+const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
+/// [`FULL_NAME`] with particles between its words ("Pedro Henrique de Albuquerque Lins"), for the
+/// few searches made on one turn's opening only.
+const FULL_NAME_WITH_PARTICLES: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+(?:(?:de|da|do|dos|das|del|van|von|der|den|la|le|bin)[ \t]+){0,2}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
 
 /// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg".
 const PARTICLES: &[&str] =
@@ -141,14 +150,21 @@ pub fn name_runs(text: &str) -> Vec<Span> {
 /// and a chat export's "00:14:05 From Lars Nilsson to Everyone:" or "[10:05] Lars Nilsson:".
 static SPEAKER_TAG: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
-        &[r"(?m)^[ \t]*(?:>>|→|->|-|\*|•|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|bin|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\)[ \t]*){0,2}", TAG_CLOSE].concat(),
-        &[":", "–", "—", " - "],
+        &[r"(?m)^[ \t]*(?:>>|→|->|-|\*|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\))?", TAG_CLOSE].concat(),
+        &[":"],
     )
 });
-/// The end of a speaker tag, after the name and its parentheses: a chat's recipient
-/// (" to Everyone") and the colon before the words, or a dash before a verb in a list of
-/// interventions ("• Amina Tchoumba-Ndiaye (Civil Society, African Group) – welcomed …").
-const TAG_CLOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*(?::[ \t]+\S|[–—-][ \t]+\p{Ll}\p{Ll}+(?:ed|s)\b)";
+/// The end of a speaker tag, after the name and its parenthesis: a chat's recipient
+/// (" to Everyone") and the colon before the words.
+const TAG_CLOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*:[ \t]+\S";
+/// [`SPEAKER_TAG`] as read on the one line of a name with a parenthesis (`appositions`): a
+/// bullet of "•", two parentheses, and a dash before a verb also close it, as in a list of
+/// interventions ("• Amina Tchoumba-Ndiaye (Civil Society, African Group) (remote) – welcomed …").
+/// Kept apart from the whole-text search, which it would make a sixth slower.
+static SPEAKER_TAG_LOOSE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&[r"^[ \t]*(?:>>|→|->|-|\*|•|\[?\d{1,2}:\d{2}(?::\d{2})?\]?[ \t]+(?:From[ \t]+)?)?[ \t]*((?:\p{Lu}[\p{L}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}'’.-]*|de|da|van|von|der|den|bin|dell['’]\p{Lu}\p{L}*)){0,4})[ \t]*(?:\([^)\n]{1,60}\)[ \t]*){0,2}", TAG_CLOSE_LOOSE].concat()).unwrap()
+});
+const TAG_CLOSE_LOOSE: &str = r"(?:[ \t]+to[ \t]+(?:Everyone|All|Host|[Pp]anell?ists)(?:[ \t]*\([^)\n]{1,30}\))?)?[ \t]*(?::[ \t]+\S|[–—-][ \t]+\p{Ll}\p{Ll}+(?:ed|s)\b)";
 static BY_CUE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:(?:moderated|chaired|co-chaired|hosted|facilitated|led|presented|opened|introduced|convened|prepared|compiled|drafted|written|organi[sz]ed|coordinated) (?:by|by the)|with the help of|thanks to|with (?:the )?support (?:of|from))\s+").unwrap()
 });
@@ -166,7 +182,8 @@ static ROLE_WORD_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| ROLE_WORDS.iter
 /// A word of [`NOT_NAMES`].
 fn is_not_name(word: &str) -> bool {
     // "Rapporteur's notes": a possessive of a word that is no name is no name either.
-    NOT_NAME_SET.contains(word) || word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).is_some_and(|w| NOT_NAME_SET.contains(w))
+    NOT_NAME_SET.contains(word)
+        || word.ends_with('s') && word.strip_suffix("'s").or_else(|| word.strip_suffix("’s")).is_some_and(|w| NOT_NAME_SET.contains(w))
 }
 
 /// A word of [`SPEECH_VERBS`].
@@ -324,7 +341,7 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
         // Leading words that are not names ("On behalf of …", "Ms.").
         let mut start = m.start;
         for w in text[m.clone()].split(' ') {
-            if is_not_name(w.trim_end_matches('.')) || HONORIFICS.contains(&w) {
+            if is_not_name(w.trim_end_matches('.')) || is_honorific(w) {
                 start += w.len() + 1;
             } else {
                 break;
@@ -338,20 +355,25 @@ pub fn appositions(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span]
             continue;
         }
         let rest = m.end + 2..m.end + 2 + inner.len();
-        let has_org_or_role = split_parts(text, rest.clone())
-            .iter()
-            .any(|p| is_role(&text[p.clone()]) || lexicon.lookup(&text[p.clone()]).is_some() || text[p.clone()].split_whitespace().count() >= 2 || is_acronym_of_another(&text[p.clone()], name) || is_mixed_case_acronym(&text[p.clone()]));
-        if !has_org_or_role {
-            continue;
-        }
+        let has_org_or_role = || {
+            split_parts(text, rest.clone()).iter().any(|p| {
+                let part = &text[p.clone()];
+                is_role(part) || lexicon.lookup(part).is_some() || lexicon.is_stakeholder_group(part) || part.split_whitespace().count() >= 2 || is_acronym_of_another(part, name) || is_mixed_case_acronym(part)
+            })
+        };
         let after_paren = &text[rest.end + 1..];
         // "Aiko Tanaka (Keio University): …", "From Aiko Tanaka (…) to Everyone: …": the tag of
-        // a chat or transcript line, whose parenthesis states the speaker's affiliation.
-        static TAG_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(&[r"^(?:[ \t]*\([^)\n]{1,60}\))?", TAG_CLOSE].concat()).unwrap());
+        // a chat or transcript line, whose parenthesis states the speaker's affiliation (or, in a
+        // list of interventions, their group and region: "(Youth, Asia-Pacific)").
+        static TAG_END: LazyLock<Regex> = LazyLock::new(|| Regex::new(&[r"^(?:[ \t]*\([^)\n]{1,60}\))?", TAG_CLOSE_LOOSE].concat()).unwrap());
         let line_start = text[..start].rfind('\n').map_or(0, |p| p + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |p| start + p);
-        let opens_line = SPEAKER_TAG.regex().captures(&text[line_start..line_end]).is_some_and(|c| line_start + c.get(1).unwrap().start() == start);
-        let rule = if opens_line && TAG_END.is_match(after_paren) {
+        let opens_line = || SPEAKER_TAG_LOOSE.captures(&text[line_start..line_end]).is_some_and(|c| line_start + c.get(1).unwrap().start() == start);
+        let tag = TAG_END.is_match(after_paren) && opens_line();
+        if !tag && !has_org_or_role() {
+            continue;
+        }
+        let rule = if tag {
             "speaker-tag"
         } else if speech_follows(after_paren) {
             "speaker-cue"
@@ -392,7 +414,7 @@ fn inside_proper_name(text: &str, start: usize) -> bool {
     // part of a longer one.
     let capital_run = w1.chars().next().is_some_and(char::is_uppercase)
         && !w1.ends_with(['.', ',', ':', ';'])
-        && !HONORIFICS.contains(&w1)
+        && !is_honorific(w1)
         && !matches!(w1, "From" | "By" | "With");
     joined || capital_run
 }
@@ -458,7 +480,7 @@ fn is_post(word: &str) -> bool {
 /// named right before the name.
 fn post_before(text: &str, name_start: usize, mentions: &[Mention]) -> Option<usize> {
     let mut before = text[..name_start].trim_end();
-    while let Some(word) = before.rsplit(char::is_whitespace).next().filter(|w| HONORIFICS.contains(w)) {
+    while let Some(word) = before.rsplit(char::is_whitespace).next().filter(|w| is_honorific(w)) {
         before = before[..before.len() - word.len()].trim_end();
     }
     let comma = before.strip_suffix(',')?.len();
@@ -994,11 +1016,11 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         // ">> AUDIENCE: Thank you. Sebastián Ortúzar, from Derechos Digitales, Chile.": a sentence
         // that opens with a name and where the speaker comes from.
         static NAME_FROM: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME})(?:,?[ \t]+(?:from|with|representing)[ \t]+(?:the[ \t]+)?\p{{Lu}}|,[ \t]+[^,.\n]{{2,60}},[ \t]+for the record)")).unwrap()
+            Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME_WITH_PARTICLES})(?:,?[ \t]+(?:from|with|representing)[ \t]+(?:the[ \t]+)?\p{{Lu}}|,[ \t]+[^,.\n]{{2,60}},[ \t]+for the record)")).unwrap()
         });
         // ">> AUDIENCE: Thank you. Makerita Tuilagi-Fonoti, Pacific IGF. A question …": a name,
         // then an organisation, as a sentence of its own.
-        static NAME_ORG: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME}),[ \t]+([^,.\n]{{2,60}}(?:\.[a-z]{{2,3}})?)\.")).unwrap());
+        static NAME_ORG: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"[.!?:][ \t]+({FULL_NAME_WITH_PARTICLES}),[ \t]+([^,.\n]{{2,60}}(?:\.[a-z]{{2,3}})?)\.")).unwrap());
         let name_org = || NAME_ORG.captures(head).filter(|c| super::names::organisation_by_form(&c[2], lexicon) || lexicon.lookup(&c[2]).is_some());
         if let Some(intro) = SELF_INTRO.captures(head).or_else(|| NAME_FROM.captures(head)).or_else(name_org) {
             let g = intro.get(1).unwrap();
@@ -1033,7 +1055,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
     // the one person a text says chaired it.
     let chaired_by = || {
         static CHAIRED_BY: LazyLock<Regex> = LazyLock::new(|| {
-            Regex::new(r"\b(?:chaired|presided over|chaired and moderated|opened and chaired) by (?:the [\w-]+(?: [\w-]+)?(?: Chair)?,? )?(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Ambassador)\.? )?").unwrap()
+            Regex::new(r"(?-u:\b)(?:chaired|presided over|chaired and moderated|opened and chaired) by (?:the [\w-]+(?: [\w-]+)?(?: Chair)?,? )?(?:(?:Mr|Ms|Mrs|Dr|Prof|H\.E\.|Ambassador)\.? )?").unwrap()
         });
         let mut names = CHAIRED_BY.find_iter(text).filter_map(|cue| {
             let run = runs.iter().find(|r| r.start == cue.end())?;
@@ -1154,7 +1176,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
                 && !text[..start].trim_end().ends_with(|c: char| c.is_ascii_digit())
                 && !text[start + word.len()..].trim_start().starts_with(|c: char| c.is_ascii_digit())
         };
-        while skip < words.len() && (is_not_name(words[skip].trim_end_matches('.')) || HONORIFICS.contains(&words[skip])) && !opens_listed(span.start, words[skip]) {
+        while skip < words.len() && (is_not_name(words[skip].trim_end_matches('.')) || is_honorific(words[skip])) && !opens_listed(span.start, words[skip]) {
             span.start += words[skip].len() + 1;
             skip += 1;
         }
@@ -1165,7 +1187,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         // not a name, inside a phrase that runs on from a lower-case word, ends that phrase.
         let run_prev = text[..m.start].trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
         let phrase_tail = skip > 0
-            && !HONORIFICS.contains(&words[skip - 1])
+            && !is_honorific(words[skip - 1])
             && skip + 1 == words.len()
             && run_prev.starts_with(|c: char| c.is_lowercase());
         if phrase_tail {
@@ -1194,7 +1216,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         let name = text[span.clone()].trim_end_matches('.').to_owned();
         span.end = span.start + name.len();
         // "Mr. MASANGO": a surname in capitals after an honorific is a name, not an acronym.
-        let titled = skip > 0 && HONORIFICS.contains(&words[skip - 1]);
+        let titled = skip > 0 && is_honorific(words[skip - 1]);
         let listed = is_not_name(words[skip]) && opens_listed(span.start, words[skip]) && lexicon.lookup(&name).is_none();
         let by_initials = initials.contains(&name.as_str());
         if !listed && !by_initials && !plausible_name(&if titled { normalise_name(&name) } else { name.clone() }, lexicon) {
@@ -1202,7 +1224,7 @@ pub fn in_prose(text: &str, layout: &Layout, lexicon: &Lexicon, runs: &[Span], k
         }
         let before = text[..span.start].trim_end();
         let prev_word = before.rsplit(|c: char| c.is_whitespace()).next().unwrap_or("");
-        let after_honorific = HONORIFICS.contains(&prev_word);
+        let after_honorific = is_honorific(prev_word);
         // The word before an honorific ("It was noted that Mr. X had offered …").
         let prev_word = if after_honorific {
             before[..before.len() - prev_word.len()].trim_end().rsplit(|c: char| c.is_whitespace()).next().unwrap_or("")
@@ -1460,7 +1482,7 @@ fn questions_and_answers(text: &str, lexicon: &Lexicon, out: &mut ParticipantsOu
         let g = caps.get(1).unwrap();
         let mut start = g.start();
         for w in g.as_str().split(' ') {
-            if HONORIFICS.contains(&w) {
+            if is_honorific(w) {
                 start += w.len() + 1;
             } else {
                 break;
@@ -1485,7 +1507,7 @@ fn questions_and_answers(text: &str, lexicon: &Lexicon, out: &mut ParticipantsOu
 /// what that person said.
 fn heads_a_list(text: &str, name_start: usize, entry_end: usize) -> bool {
     let line_start = text[..name_start].rfind('\n').map_or(0, |p| p + 1);
-    if !text[line_start..name_start].split_whitespace().all(|w| HONORIFICS.contains(&w)) {
+    if !text[line_start..name_start].split_whitespace().all(|w| is_honorific(w)) {
         return false;
     }
     let entry_end = entry_end.min(text.len());
@@ -1504,7 +1526,12 @@ fn attributed(text: &str, span: &Span) -> bool {
         let one = r"(?:Mr|Ms|Mrs|Dr|Prof|Amb|H\.E\.|Ambassador|Hon)\.? [^,();\n]{2,40}?";
         Regex::new(&format!(r"^{one}(?:(?:, | and |, and ){one})*$")).unwrap()
     });
-    let line_start = text[..span.start].rfind('\n').map_or(0, |p| p + 1);
+    // The parenthesis opens at most a few names before: look back a bounded stretch of the line.
+    let mut window = span.start.saturating_sub(160);
+    while !text.is_char_boundary(window) {
+        window -= 1;
+    }
+    let line_start = text[window..span.start].rfind('\n').map_or(window, |p| window + p + 1);
     let Some(open) = text[line_start..span.start].rfind('(').map(|p| line_start + p) else { return false };
     if text[open..span.start].contains(')') {
         return false;
@@ -1518,7 +1545,15 @@ fn attributed(text: &str, span: &Span) -> bool {
 /// label names whoever owns the item.
 fn owner_tag(before: &str, after: &str) -> bool {
     static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:[Oo]wners?|[Ll]ead|[Rr]esponsible|[Aa]ssigned to):(?:\s+(?:Mr|Ms|Mrs|Dr|Prof|Engr)\.?)?$").unwrap());
-    before.ends_with('[') && after.starts_with(']') || LABEL.is_match(before)
+    if before.ends_with('[') {
+        return after.starts_with(']');
+    }
+    // Only the end of `before` can hold the label: read its last few words, not the whole text.
+    let mut from = before.len().saturating_sub(40);
+    while !before.is_char_boundary(from) {
+        from -= 1;
+    }
+    before[from..].contains(':') && LABEL.is_match(&before[from..])
 }
 
 fn in_action_line(text: &str, at: usize) -> bool {
@@ -1545,7 +1580,7 @@ fn tag_name(text: &str, span: Span) -> (Span, bool) {
     let mut lead: Vec<String> = Vec::new();
     while let Some((word, rest)) = text[start..span.end].split_once(' ') {
         let lower = word.to_lowercase();
-        if !(HONORIFICS.contains(&word) || TAG_ROLES.contains(&lower.as_str())) || rest.trim().is_empty() {
+        if !(is_honorific(word) || TAG_ROLES.contains(&lower.as_str())) || rest.trim().is_empty() {
             break;
         }
         lead.push(lower);

@@ -83,6 +83,17 @@ static BODY_NAME: LazyLock<LineRegex> = LazyLock::new(|| {
         BODY_HEADS,
     )
 });
+/// Heads that open the name of a body in French ("Agence Tunisienne d'Internet", "Ministère de
+/// la Communication, des Télécommunications et du Numérique", "Université Cheikh Anta Diop de
+/// Dakar"): the head comes first, then capitalised words joined by "de", "du", "des", "et" ….
+const FRENCH_HEADS: &[&str] = &["Agence", "Autorité", "Ministère", "Université", "Conseil", "Observatoire", "Fondation", "Direction", "Institut", "Réseau"];
+static FRENCH_BODY: LazyLock<LineRegex> = LazyLock::new(|| {
+    let joiner = r"(?:de la|de l['’]|des|du|de|d['’]|pour la|pour le|pour les|pour|sur la|sur le|sur les|et de la|et des|et du|et de|et)";
+    LineRegex::with_words(
+        &format!(r"(?:{})(?:,? {joiner} ?\p{{Lu}}[\w'’-]*| \p{{Lu}}[\w'’-]*)+", FRENCH_HEADS.join("|")),
+        FRENCH_HEADS,
+    )
+});
 static THE_X_HEAD: LazyLock<LineRegex> = LazyLock::new(|| {
     LineRegex::with_words(
         r"\bthe ((?:[A-Z][\w+'’-]*)(?: [A-Z][\w+'’-]*){0,4}) (review|process|summit|forum|initiative|dialogue)\b",
@@ -322,6 +333,12 @@ fn generic_organisations(text: &str, lexicon: &Lexicon, matches: &[LexMatch], ou
             .any(|m| lexicon.entry(m.entry).country().is_none_or(|c| !text[m.start..m.end].eq_ignore_ascii_case(c)));
         if head > 0 && !generic && !curated_inside {
             out.push(new_org(text, span, name.to_owned(), None, "body-name"));
+        }
+    }
+    for m in FRENCH_BODY.find_iter(text) {
+        let starts_word = m.start() == 0 || !text[..m.start()].ends_with(char::is_alphanumeric);
+        if starts_word && !text[m.end()..].starts_with(char::is_alphanumeric) && lexicon.lookup(m.as_str()).is_none() {
+            out.push(new_org(text, m.range(), m.as_str().to_owned(), None, "body-name"));
         }
     }
     for caps in OFFICE_OF_PERSON.captures_iter(text) {
@@ -851,6 +868,18 @@ ggid:org\/wsis a org:Organization ; rdfs:label "WSIS Secretariat" .
         check(
             "Ethiopia proposed dates for the meeting in Ethiopia; the Saudi Parliament was renewed.",
             &["Ethiopia => Government of Ethiopia (lexicon)", "Saudi Parliament => new:Parliament of Saudi Arabia (parliament)"],
+        );
+    }
+
+    #[test]
+    fn bodies_named_in_french_open_with_their_head() {
+        check(
+            "Aïcha Ben Salah, director general of the Agence Tunisienne d'Internet, and the Ministère de la Communication, des Télécommunications et du Numérique met at the Université Cheikh Anta Diop de Dakar. Agenced Foo is no body.",
+            &[
+                "Agence Tunisienne d'Internet => new:Agence Tunisienne d'Internet (body-name)",
+                "Ministère de la Communication, des Télécommunications et du Numérique => new:Ministère de la Communication, des Télécommunications et du Numérique (body-name)",
+                "Université Cheikh Anta Diop de Dakar => new:Université Cheikh Anta Diop de Dakar (body-name)",
+            ],
         );
     }
 

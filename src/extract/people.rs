@@ -758,7 +758,10 @@ fn join_listed_subjects(text: &str, parts: &mut Vec<Span>, lexicon: &Lexicon) {
         let (a, b) = (&text[parts[k - 1].clone()], &text[parts[k].clone()]);
         let between = &text[parts[k - 1].end..parts[k].start];
         let places = || b.split([' ', '-']).any(|w| lexicon.lookup(w).is_some_and(|i| lexicon.entry(i).country().is_some()));
-        if between.trim() == "," && b.contains(" and ") && SUBJECTS.is_match(b) && SUBJECT_END.is_match(a) && !places() && lexicon.lookup(b).is_none() && !is_role(b) {
+        // "Ministère de la Communication, des Télécommunications et du Numérique": a part that
+        // opens with a French joiner goes on with the name before it.
+        let french_tail = ["des ", "du ", "de la ", "de l'", "de l’", "et des ", "et du "].iter().any(|j| b.starts_with(j));
+        if between.trim() == "," && (french_tail || b.contains(" and ") && SUBJECTS.is_match(b) && SUBJECT_END.is_match(a) && !places() && lexicon.lookup(b).is_none() && !is_role(b)) {
             parts[k - 1].end = parts[k].end;
             parts.remove(k);
         } else {

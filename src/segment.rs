@@ -243,14 +243,14 @@ static PARTICIPANTS_HEADING: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:annex\s+\w+\s*[:.\-–]?\s*)?(?:list of participants|participants list|participants|attendees|attendance|present|also present|in attendance|speakers|panell?ists|guests?|observers?)(?:\s*\([^)]{1,60}\))?\s*:?$").unwrap()
 });
 static INLINE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists|panélistes|intervenants|rapporteurs?|notes|note[- ]?takers?|minutes)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:participants|attendees|attending|present|in attendance|speakers|panell?ists|panélistes|intervenants|rapporteurs?|notes|note[- ]?takers?|minutes)(?:\s*\(\d{1,3}\))?\s*:\s*(\S.*)$").unwrap()
 });
 static PROSE_PARTICIPANTS: LazyLock<Regex> = LazyLock::new(|| {
     // An ASCII `\b` (its words are ASCII) keeps the search on the regex crate's DFA on any line.
     Regex::new(r"(?-u:\b)(?:(?:[Pp]articipants|[Aa]ttendees|[Pp]anell?ists|[Ss]peakers|[Tt]hose (?:present|attending)) (?:were|included|comprised)|(?:was|were) (?:also )?attended by|(?:[Pp]resent|[Aa]ttending) were|(?:[Mm]embers|[Dd]elegates) (?:present|attending)(?: in person| online| (?:in|at) (?:the )?[A-Z][\w-]*)? were)\s+").unwrap()
 });
 static CHAIR_LINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:chair|chairs|co-chairs?|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitators?|co-facilitators?|host|hosted by|modérat(?:eur|rice)s?)\s*:\s*(\S.*)$").unwrap()
+    Regex::new(r"(?i)^(?:chair|chairs|co-chairs?|chaired by|chairperson|moderator|moderators|moderated by|online moderat(?:or|ion)|facilitators?|co-facilitators?|host|hosted by|modérat(?:eur|rice)s?|moderaci[oó]n|moderador(?:a|es)?)\s*:\s*(\S.*)$").unwrap()
 });
 static ABSENT_LINE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^(?:apologies|regrets|absent|excused|unable to attend)\s*:\s*(\S.*)$").unwrap());

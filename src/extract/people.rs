@@ -84,7 +84,8 @@ const NOT_NAMES: &[&str] = &[
     "Morning", "Evening", "Platform", "Welcome", "Regulatory", "Raw", "Copy", "Day", "Days", "Record", "Call",
     "Calls", "Draft", "Zoom", "Webex", "Teams", "Links", "Background", "Context", "Purpose", "Attendance",
     "Several", "Various", "Thanks", "Noted", "Agreed", "Decided", "Members", "Chat", "Q", "AOB", "Any",
-    "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due", "Webinar", "Webinars", "Workshop",
+    "Attending", "Follow-up", "Follow", "Next", "Steps", "Owner", "Owners", "Deadline", "Due", "Webinar", "Webinars", "Workshop", "Sr", "Sra", "Srta", "Lic", "Ing", "Dra",
+    "Moderación", "Moderadora", "Moderador", "Attendees",
     // E-mail header fields and the first person's contractions.
     "Message", "Message-ID", "Message-Id", "Content-Type", "Content-Transfer-Encoding", "MIME-Version", "In-Reply-To",
     "References", "Reply-To", "X-Mailer", "Industry", "Business", "Government", "Governments", "I", "I've", "I’ve", "I'm", "I’m", "I'll", "I’ll", "I'd", "I’d",
@@ -96,6 +97,8 @@ pub(super) const HONORIFICS: &[&str] = &[
     "Senator", "Sir", "Dame", "Hon.", "Hon", "Professor", "Engr.", "Engr", "Eng.", "Amb.", "Rev.",
     // French: Monsieur, Madame, Mademoiselle, Professeur(e).
     "M.", "Mme", "Mme.", "Mlle", "Mlle.", "Pr", "Pr.",
+    // Spanish and Portuguese: Señor(a), Señorita, Licenciado/a, Ingeniero/a, Doctora, Don/Doña.
+    "Sr.", "Sra.", "Srta.", "Lic.", "Ing.", "Dra.", "Dña.",
 ];
 
 static HONORIFIC_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| HONORIFICS.iter().copied().collect());
@@ -115,6 +118,11 @@ const ROLE_WORDS: &[&str] = &[
     "individual", "independent", "personal", "speaker", "panelist", "panellist", "organizer", "organiser",
     "assistant", "associate", "partner", "trustee", "governor", "commissioner", "ceo,", "executive", "convenor",
     "convener", "lecturer", "deputy", "dean", "rector",
+    // French and Spanish titles in entries written in those languages.
+    "président", "présidente", "secrétaire", "trésorier", "trésorière", "chargé", "chargée", "représentant",
+    "représentante", "directeur", "directrice", "coordinateur", "coordinatrice", "presidente", "presidenta",
+    "secretario", "secretaria", "directora", "coordinador", "coordinadora", "oficial", "gerente", "asesor", "asesora",
+    "jefe", "jefa", "investigador", "investigadora", "profesor", "profesora",
 ];
 
 /// Two to four capitalised words, hyphenated ones too ("Mei-Lin Chou", "Jean-Marc Dubois"): a

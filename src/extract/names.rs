@@ -86,7 +86,9 @@ static BODY_NAME: LazyLock<LineRegex> = LazyLock::new(|| {
 /// Heads that open the name of a body in French ("Agence Tunisienne d'Internet", "Ministère de
 /// la Communication, des Télécommunications et du Numérique", "Université Cheikh Anta Diop de
 /// Dakar"): the head comes first, then capitalised words joined by "de", "du", "des", "et" ….
-const FRENCH_HEADS: &[&str] = &["Agence", "Autorité", "Ministère", "Université", "Conseil", "Observatoire", "Fondation", "Direction", "Institut", "Réseau"];
+/// Four heads only: each is one more search of the whole text ("Institut", "Direction" would
+/// also send the pattern to every line naming an English institute).
+const FRENCH_HEADS: &[&str] = &["Agence", "Autorité", "Ministère", "Université"];
 static FRENCH_BODY: LazyLock<LineRegex> = LazyLock::new(|| {
     let joiner = r"(?:de la|de l['’]|des|du|de|d['’]|pour la|pour le|pour les|pour|sur la|sur le|sur les|et de la|et des|et du|et de|et)";
     LineRegex::with_words(
@@ -418,7 +420,7 @@ pub(super) fn is_body_word(word: &str) -> bool {
         LazyLock::new(|| ORG_HEADS.iter().chain(BODY_HEADS).chain(&["College", "Academy", "School", "Government", "IGF"])
             // Heads of French and Spanish names of bodies ("Comité Multisectorial", "Comisión Nacional de …").
             .chain(&FRENCH_HEADS[..])
-            .chain(&["Comité", "Comisión", "Ministerio", "Universidad", "Fundación", "Asociación", "Cooperativa", "Consejo", "Instituto", "Agencia", "Secretaría"]).copied().collect());
+            .chain(&["Conseil", "Observatoire", "Fondation", "Comité", "Comisión", "Ministerio", "Universidad", "Fundación", "Asociación", "Cooperativa", "Consejo", "Instituto", "Agencia", "Secretaría"]).copied().collect());
     BODY_WORDS.contains(word)
 }
 

@@ -252,7 +252,7 @@ fn handed_turns(text: &str, ex: &Extraction, cues: &[usize]) -> Vec<Turn> {
                 .enumerate()
                 .filter(|(_, m)| m.kind == EntityKind::Person && span.contains(&m.span.start) && !is_speaker_rule(m.rule))
                 .map(|(i, _)| i)
-                .last()
+                .next_back()
         };
         let handed = (1..=2).filter_map(|back| k.checked_sub(back)).find_map(|j| named_in(turn_starts[j]..turn_starts[j + 1]));
         if let Some(speaker) = handed {

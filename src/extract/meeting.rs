@@ -292,7 +292,7 @@ fn moderator(text: &str, layout: &Layout, mentions: &[Mention]) -> Option<usize>
             layout.chairs.iter().filter(on_line).count() == 1
         };
         let opens_entry = |c: &Span| {
-            c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(|w| is_honorific(w)) && alone_on_its_line(c)
+            c.start <= m.span.start && m.span.start < c.end && text[c.start..m.span.start].split_whitespace().all(is_honorific) && alone_on_its_line(c)
         };
         if matches!(m.rule, "self-introduction" | "moderator-tag") || layout.chairs.iter().any(opens_entry) {
             return Some(i);

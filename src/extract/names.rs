@@ -419,7 +419,7 @@ pub(super) fn is_body_word(word: &str) -> bool {
     static BODY_WORDS: LazyLock<HashSet<&str>> =
         LazyLock::new(|| ORG_HEADS.iter().chain(BODY_HEADS).chain(&["College", "Academy", "School", "Government", "IGF"])
             // Heads of French and Spanish names of bodies ("Comité Multisectorial", "Comisión Nacional de …").
-            .chain(&FRENCH_HEADS[..])
+            .chain(FRENCH_HEADS)
             .chain(&["Conseil", "Observatoire", "Fondation", "Comité", "Comisión", "Ministerio", "Universidad", "Fundación", "Asociación", "Cooperativa", "Consejo", "Instituto", "Agencia", "Secretaría"]).copied().collect());
     BODY_WORDS.contains(word)
 }

@@ -1502,7 +1502,10 @@ fn questions_and_answers(text: &str, lexicon: &Lexicon, out: &mut ParticipantsOu
         let name = text[start..g.end()].trim_end();
         let one_word = !name.contains(' ');
         // A surname alone ("A (Hoang)") stands for the one person the text names so in full.
-        if !plausible_name(name, lexicon) && !(one_word && name.starts_with(char::is_uppercase)) || !name.starts_with(|c: char| c.is_uppercase() || c.is_lowercase() && name.contains(' ')) {
+        let named = plausible_name(name, lexicon) || one_word && name.starts_with(char::is_uppercase);
+        // "A (de la Fuente)": a name may open with a particle, never with anything else.
+        let opens_well = name.starts_with(char::is_uppercase) || name.starts_with(char::is_lowercase) && !one_word;
+        if !named || !opens_well {
             continue;
         }
         let name_span = start..start + name.len();
@@ -1518,7 +1521,7 @@ fn questions_and_answers(text: &str, lexicon: &Lexicon, out: &mut ParticipantsOu
 /// what that person said.
 fn heads_a_list(text: &str, name_start: usize, entry_end: usize) -> bool {
     let line_start = text[..name_start].rfind('\n').map_or(0, |p| p + 1);
-    if !text[line_start..name_start].split_whitespace().all(|w| is_honorific(w)) {
+    if !text[line_start..name_start].split_whitespace().all(is_honorific) {
         return false;
     }
     let entry_end = entry_end.min(text.len());

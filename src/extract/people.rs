@@ -1899,8 +1899,8 @@ mod tests {
             "MAG retreat, Geneva, 25 February 2026\nCHAIR'S SUMMARY\n\nParticipation\n\nMembers present in Geneva were Ms. Ana Quispe Huamán (Government of Peru) and Mr. Hendrik van Rooyen (Internet Society).\n\n1. The IGF after WSIS+20\n\n- Several members (Ms. Quispe Huamán, Mr. van Rooyen) stressed that the WSIS+20 outcome should show.\n- NETmundial+10 was cited as a yardstick (Mr. van Rooyen).\n- Members thanked the host (Cyber Cafe Association of India).\n\nOutcomes and follow-up\n\nThe following follow-up was agreed:\n  a) Prepare a note. Owners: Ms. Quispe Huamán and Mr. van Rooyen.\n",
         );
         // Surnames after honorifics resolve to the listed full names.
-        let resolved = crate::resolve::entities(std::slice::from_ref(&ex), &lexicon(), "https://example.org/", &Default::default(), false);
-        let name = |i: usize| resolved.entity_of(0, i).map(|e| e.label.clone()).unwrap_or_default();
+        let resolved = resolved(&ex);
+        let name = |i: usize| label(&resolved, i);
         let listed: BTreeSet<String> = ex.participants.iter().filter(|p| p.listed).map(|p| name(p.person)).collect();
         assert_eq!(listed, BTreeSet::from(["Ana Quispe Huamán".to_owned(), "Hendrik van Rooyen".to_owned()]));
         let said: BTreeSet<(String, &str)> = ex.statements.iter().map(|s| (name(s.speaker), ex.mentions[s.process].surface.as_str())).collect();
@@ -1920,8 +1920,8 @@ mod tests {
     fn webinar_notes_with_speaker_headings_and_a_q_and_a() {
         let text = "PNAI\nRapporteur's notes, third PNAI webinar of 2025\nDate: 16 October 2025, 12:00 UTC\n\nDr. Nnenna Obi-Kamara (Paradigm Initiative)\n- The commitments in the Global Digital Compact are a floor.\n- Warned about NETmundial+10.\n\nQ&A\n\nQ (Tevita Fifita, Government of Tonga): Will the WSIS+20 review take remote inputs?\nA (Obi-Kamara): Suggested a link with the Pact for the Future.\n\nFollow-ups\n- Share the mapping when ready [Obi-Kamara]\n\nNext webinar: 20 November 2025, 13:00 UTC.\n";
         let ex = extracted(text);
-        let resolved = crate::resolve::entities(std::slice::from_ref(&ex), &lexicon(), "https://example.org/", &Default::default(), false);
-        let name = |i: usize| resolved.entity_of(0, i).map(|e| e.label.clone()).unwrap_or_default();
+        let resolved = resolved(&ex);
+        let name = |i: usize| label(&resolved, i);
         let said: BTreeSet<(String, &str)> = ex.statements.iter().map(|s| (name(s.speaker), ex.mentions[s.process].surface.as_str())).collect();
         assert_eq!(
             said,
@@ -1971,6 +1971,13 @@ mod tests {
         assert!(people.contains("Makerita Tuilagi-Fonoti") && people.contains("Kwabena Ofori-Atta") && !people.contains("Industry"), "{people:?}");
     }
 
+    /// The entities one extraction's mentions resolve to, and the label of mention `i`'s.
+    fn resolved(ex: &crate::extract::Extraction) -> crate::resolve::Resolved {
+        crate::resolve::entities(std::slice::from_ref(ex), &lexicon(), "https://example.org/", &Default::default(), false)
+    }
+    fn label(resolved: &crate::resolve::Resolved, mention: usize) -> String {
+        resolved.entity_of(0, mention).map(|e| e.label.clone()).unwrap_or_default()
+    }
     fn extracted(text: &str) -> crate::extract::Extraction {
         crate::extract::document(&crate::ingest::Document::from_text("t.txt", text), &lexicon())
     }

@@ -283,7 +283,7 @@ fn coordinated(between: &str) -> bool {
         return false;
     }
     let mut words: Vec<&str> = between.split_whitespace().collect();
-    while words.last().is_some_and(|w| super::people::is_honorific(w) || matches!(*w, "van" | "de" | "von" | "da" | "del" | "der" | "le" | "la")) {
+    while words.last().is_some_and(|w| super::people::is_honorific(w) || super::people::PARTICLES.contains(w)) {
         words.pop();
     }
     matches!(words.join(" ").as_str(), "and" | "," | ", and")
@@ -464,7 +464,7 @@ fn labelled_owners(text: &str, ex: &Extraction, persons: &[usize], span: &Span) 
         }
         let joined = text[from..m.span.start]
             .split_whitespace()
-            .all(|w| matches!(w, "and" | "," | "&" | "the" | "van" | "von" | "de" | "da" | "del" | "der" | "la" | "le") || super::people::is_honorific(w.trim_start_matches(',')));
+            .all(|w| matches!(w, "and" | "," | "&" | "the") || super::people::PARTICLES.contains(&w) || super::people::is_honorific(w.trim_start_matches(',')));
         if !joined {
             break;
         }

@@ -133,7 +133,7 @@ const FULL_NAME: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+
 const FULL_NAME_WITH_PARTICLES: &str = r"\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*(?:[ \t]+(?:(?:de|da|do|dos|das|del|van|von|der|den|la|le|bin)[ \t]+){0,2}\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}?[\p{Ll}'’]+)*){1,3}";
 
 /// Lower-case words inside a name: "van der" in "Jean-Pierre van der Berg".
-const PARTICLES: &[&str] =
+pub(super) const PARTICLES: &[&str] =
     &["de", "da", "del", "dela", "della", "di", "du", "van", "von", "der", "den", "ten", "ter", "la", "le", "los", "las", "bin", "al", "el", "dos", "das"];
 
 /// A run of name words: capitalised words, initials, [`PARTICLES`] ("Wout De Natris",
@@ -1611,7 +1611,7 @@ fn is_chair_tag(tag: &str) -> bool {
 
 /// A transcript's tag for someone it does not name (">> PARTICIPANT:", ">> AUDIENCE MEMBER:"):
 /// no person, and the turn is whoever introduces themself in it.
-pub(super) fn is_generic_tag(tag: &str) -> bool {
+fn is_generic_tag(tag: &str) -> bool {
     const TAGS: &[&str] = &[
         "participant", "speaker", "audience", "audience member", "floor", "unidentified speaker", "unknown speaker",
         "interpreter", "captioner", "online participant", "remote participant", "question", "answer", "voice",

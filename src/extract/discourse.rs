@@ -453,7 +453,7 @@ fn labelled_owners(text: &str, ex: &Extraction, persons: &[usize], span: &Span) 
         return tagged;
     }
     static OWNER_LABEL: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\b(?:[Oo]wners?|OWNERS?|[Ll]ead|[Rr]esponsible|[Aa]ssigned to|[Aa]ction by)\s*:\s*").unwrap());
+        LazyLock::new(|| Regex::new(&format!(r"\b{}\s*", super::people::OWNER_LABEL)).unwrap());
     let Some(label) = OWNER_LABEL.find(&text[span.clone()]) else { return Vec::new() };
     let mut from = span.start + label.end();
     let mut owners = Vec::new();

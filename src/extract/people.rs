@@ -1555,10 +1555,14 @@ fn attributed(text: &str, span: &Span) -> bool {
     ATTRIBUTION.is_match(&text[open + 1..close])
 }
 
+/// The label that names an action item's owner ("Owner:", "Owners:", "Lead:", "Action by:"),
+/// read here for the person and in `discourse` for the item.
+pub(super) const OWNER_LABEL: &str = r"(?:[Oo]wners?|OWNERS?|[Ll]ead|[Rr]esponsible|[Aa]ssigned to|[Aa]ction by)\s*:";
+
 /// "… report back [Bilal]", "Owner: Ms. Dörflinger.": a name in brackets or after an owner
 /// label names whoever owns the item.
 fn owner_tag(before: &str, after: &str) -> bool {
-    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b(?:[Oo]wners?|[Ll]ead|[Rr]esponsible|[Aa]ssigned to):(?:\s+(?:Mr|Ms|Mrs|Dr|Prof|Engr)\.?)?$").unwrap());
+    static LABEL: LazyLock<Regex> = LazyLock::new(|| Regex::new(&format!(r"\b{OWNER_LABEL}(?:\s+(?:Mr|Ms|Mrs|Dr|Prof|Engr)\.?)?$")).unwrap());
     if before.ends_with('[') {
         return after.starts_with(']');
     }
